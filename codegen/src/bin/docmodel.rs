@@ -1,0 +1,122 @@
+//! The `docmodel` command line: a thin shell over the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use docmodel_codegen::diagnostics::Severity;
+use docmodel_codegen::{Loaded, load};
+
+/// Exit code for spec errors.
+const EXIT_SPEC_ERRORS: u8 = 1;
+/// Exit code for usage and I/O failures.
+const EXIT_IO: u8 = 2;
+
+/// Read SDK model docs (Markdown) and generate typed models.
+#[derive(Parser)]
+#[command(version, about, after_help = "Example:\n  docmodel ir specs/ -o ir.yaml")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the intermediate representation of the pages as YAML.
+    Ir {
+        /// Page files, or folders searched recursively for `*.md`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the YAML to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also show notes (such as each skipped non-model page).
+        #[arg(short, long)]
+        verbose: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(EXIT_IO)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Ir {
+            paths,
+            output,
+            verbose,
+        } => ir(&paths, output, verbose),
+    }
+}
+
+/// `docmodel ir`: read, report, print the YAML.
+fn ir(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
+    let loaded = match load(paths) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    report(&loaded, verbose);
+    if loaded.has_errors() {
+        return ExitCode::from(EXIT_SPEC_ERRORS);
+    }
+    let yaml = match loaded.ir.to_yaml() {
+        Ok(yaml) => yaml,
+        Err(error) => {
+            eprintln!("error: cannot write the IR as YAML: {error}");
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    let written = match output {
+        Some(path) => std::fs::write(&path, yaml).map_err(|e| format!("{}: {e}", path.display())),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(yaml.as_bytes())
+                .map_err(|e| e.to_string())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write the IR: {error}");
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}
+
+/// Prints the diagnostics and a one-line summary to standard error.
+fn report(loaded: &Loaded, verbose: bool) {
+    let min = if verbose {
+        Severity::Note
+    } else {
+        Severity::Warning
+    };
+    let color = std::io::stderr().is_terminal();
+    eprint!("{}", loaded.render_diagnostics(min, color));
+    let notes = loaded.count(Severity::Note);
+    let hidden = if verbose || notes == 0 {
+        String::new()
+    } else {
+        " (-v shows the notes)".to_string()
+    };
+    eprintln!(
+        "{} pages read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
+        loaded.pages_read,
+        loaded.ir.models.len(),
+        loaded.ir.enums.len(),
+        loaded.count(Severity::Error),
+        loaded.count(Severity::Warning),
+    );
+}

@@ -1,0 +1,223 @@
+//! Diagnostics: what went wrong (or was noteworthy) where, with a stable code
+//! and a hint, and their rustc-style rendering (codespan-reporting).
+
+use std::fmt;
+use std::io::Write;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as RenderedSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Something worth knowing that changes nothing (a skipped non-model page).
+    Note,
+    /// The output is usable but may not be what the docs meant.
+    Warning,
+    /// Input was lost: the run fails.
+    Error,
+}
+
+/// Stable diagnostic codes; the text after `DM` never changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Code {
+    /// A file could not be read or is not UTF-8.
+    UnreadableFile,
+    /// A page that is not a model page (API page, index, release notes…).
+    NotAModelPage,
+    /// A model page whose model name could not be found.
+    MissingModelName,
+    /// A table row that cannot be read as a property.
+    MalformedRow,
+    /// A type cell that cannot be parsed.
+    UnparsableType,
+    /// A row with more cells than its header: unescaped `|` in a description.
+    ExtraCells,
+    /// A note in the Notes cell that the reader does not know.
+    UnknownNote,
+    /// A row of an enum table that cannot be read.
+    MalformedEnumRow,
+    /// A line inside a table that is not a table row.
+    StrayTableLine,
+    /// Front matter that is not valid YAML.
+    MalformedFrontMatter,
+    /// The table under `Properties` does not start with `Name | Type`.
+    UnknownTableShape,
+    /// An enum section that lists no values.
+    EmptyEnum,
+}
+
+impl Code {
+    /// The code as printed: `DM0101`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnreadableFile => "DM0001",
+            Code::NotAModelPage => "DM0100",
+            Code::MissingModelName => "DM0101",
+            Code::MalformedRow => "DM0102",
+            Code::UnparsableType => "DM0103",
+            Code::ExtraCells => "DM0104",
+            Code::UnknownNote => "DM0105",
+            Code::MalformedEnumRow => "DM0106",
+            Code::StrayTableLine => "DM0107",
+            Code::MalformedFrontMatter => "DM0108",
+            Code::UnknownTableShape => "DM0109",
+            Code::EmptyEnum => "DM0110",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding about one place in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// Its stable code.
+    pub code: Code,
+    /// The file, as given to the reader.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// The byte range in the file that the diagnostic points at.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic about `span` of `source`, whose text is `text`.
+    pub fn at(
+        severity: Severity,
+        code: Code,
+        source: &str,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        let (line, column) = line_and_column(text, span.start);
+        Diagnostic {
+            severity,
+            code,
+            file: source.to_string(),
+            line,
+            column,
+            span,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:column: warning[DM0104]: message (hint: …)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {severity}[{}]: {} (hint: {})",
+            self.file, self.line, self.column, self.code, self.message, self.hint
+        )
+    }
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line as u32, column as u32)
+}
+
+/// Renders diagnostics rustc-style, with source snippets where the file text is known.
+///
+/// `source_text` returns the text of a file named in a diagnostic, if available.
+pub fn render<'a>(
+    diagnostics: &[Diagnostic],
+    source_text: impl Fn(&str) -> Option<&'a str>,
+    color: bool,
+) -> String {
+    let mut files = SimpleFiles::new();
+    let mut buffer = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let config = term::Config::default();
+    for diagnostic in diagnostics {
+        let text = source_text(&diagnostic.file).unwrap_or("");
+        let file_id = files.add(diagnostic.file.as_str(), text);
+        let span = if diagnostic.span.end <= text.len() {
+            diagnostic.span.clone()
+        } else {
+            0..0
+        };
+        let rendered = Rendered::new(match diagnostic.severity {
+            Severity::Note => RenderedSeverity::Note,
+            Severity::Warning => RenderedSeverity::Warning,
+            Severity::Error => RenderedSeverity::Error,
+        })
+        .with_code(diagnostic.code.as_str())
+        .with_message(&diagnostic.message)
+        .with_labels(vec![Label::primary(file_id, span)])
+        .with_notes(vec![format!("help: {}", diagnostic.hint)]);
+        // Writing into an in-memory buffer only fails on a span outside the
+        // file, which the check above rules out; fall back to the plain line.
+        if term::emit_to_write_style(&mut buffer, &config, &files, &rendered).is_err() {
+            let _ = writeln!(buffer, "{diagnostic}");
+        }
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let text = "ab\n§cd\n";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        assert_eq!(line_and_column(text, 3), (2, 1));
+        assert_eq!(line_and_column(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn rendering_shows_file_line_code_and_hint() {
+        let text = "| **a** |\n";
+        let diagnostic = Diagnostic::at(
+            Severity::Error,
+            Code::MalformedRow,
+            "x.md",
+            text,
+            2..7,
+            "row has 1 cell",
+            "write the four cells",
+        );
+        let out = render(&[diagnostic], |_| Some(text), false);
+        assert!(out.contains("error[DM0102]: row has 1 cell"), "{out}");
+        assert!(out.contains("x.md:1:3"), "{out}");
+        assert!(out.contains("help: write the four cells"), "{out}");
+    }
+}

@@ -1,0 +1,398 @@
+//! The intermediate representation: plain, serde-serializable data that the
+//! reader produces, the resolver completes and the emitter consumes.
+//!
+//! Ordering is part of the contract: models and enums are sorted by name (then
+//! by source), properties and enum values keep the order of their source table.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Every model and enum read from a set of docs pages.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "IrDocument")]
+pub struct Ir {
+    /// Models, sorted by name, then by their first source.
+    pub models: Vec<Model>,
+    /// Enums, sorted by name; names are unique across models and enums.
+    pub enums: Vec<Enum>,
+}
+
+/// The serialized shape of [`Ir`], before enum references are told apart
+/// from model references (the YAML writes both as a bare name).
+#[derive(Deserialize)]
+struct IrDocument {
+    #[serde(default)]
+    models: Vec<Model>,
+    #[serde(default)]
+    enums: Vec<Enum>,
+}
+
+impl From<IrDocument> for Ir {
+    fn from(document: IrDocument) -> Self {
+        let enum_names: std::collections::HashSet<String> =
+            document.enums.iter().map(|e| e.name.clone()).collect();
+        let mut ir = Ir {
+            models: document.models,
+            enums: document.enums,
+        };
+        for property in ir.models.iter_mut().flat_map(|m| &mut m.properties) {
+            property.ty.link_enums(&|name| enum_names.contains(name));
+        }
+        ir
+    }
+}
+
+impl Ir {
+    /// The model with this name, if any.
+    pub fn model(&self, name: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.name == name)
+    }
+
+    /// The enum with this name, if any.
+    pub fn enumeration(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+
+    /// The IR as YAML.
+    pub fn to_yaml(&self) -> Result<String, serde_saphyr::ser::Error> {
+        serde_saphyr::to_string(self)
+    }
+
+    /// An IR read back from [`Ir::to_yaml`]'s output.
+    pub fn from_yaml(yaml: &str) -> Result<Ir, serde_saphyr::Error> {
+        serde_saphyr::from_str(yaml)
+    }
+}
+
+/// A model: one struct-like object of the API, from one or more pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Model {
+    /// The model's name as the page states it (front matter, title or namespace heading).
+    pub name: String,
+    /// The docs dialect the page was written in.
+    pub dialect: Dialect,
+    /// The page's description of the model, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The pages this model was read from, as given to the reader.
+    pub sources: Vec<String>,
+    /// Properties in table order.
+    pub properties: Vec<Property>,
+}
+
+/// One row of a model's property table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Property {
+    /// The name exactly as the docs write it (a language field name).
+    pub name: String,
+    /// The JSON name on the wire.
+    pub wire_name: String,
+    /// How [`Property::wire_name`] was obtained from [`Property::name`].
+    pub wire_name_rule: WireNameRule,
+    /// The property's type.
+    #[serde(rename = "type")]
+    pub ty: TypeExpr,
+    /// True unless the notes say `[optional]`.
+    pub required: bool,
+    /// True when the notes say `[readonly]`.
+    pub readonly: bool,
+    /// The `[default to X]` value, as written in the docs.
+    pub default: Option<String>,
+    /// The description cell, entities decoded, Markdown kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The page and line of the row.
+    pub source: SourceRef,
+}
+
+/// How a wire name was derived from the name the docs write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireNameRule {
+    /// The docs write the wire name itself.
+    AsWritten,
+    /// The docs write PascalCase; the wire name is its lowerCamel form (first letter lowered).
+    LowerCamel,
+}
+
+/// An enumeration of wire values, declared by a model page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enum {
+    /// The enum's name, unique across the whole IR.
+    pub name: String,
+    /// The model whose page declares it.
+    pub model: String,
+    /// The name the page gives it (`StateEnum`), unique only within the page.
+    pub doc_name: String,
+    /// Whether the wire values are strings or integers.
+    pub base: EnumBase,
+    /// The wire values, in table order, entities decoded and quotes removed.
+    pub values: Vec<String>,
+    /// The member names the docs give each value (`TRANSFER_CONFERENCE`), same order as `values`.
+    pub value_names: Vec<String>,
+    /// The SDK-only "unknown value" member the source listed (not a wire value), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unknown_sentinel: Option<String>,
+    /// The page and line of the enum's heading.
+    pub source: SourceRef,
+}
+
+/// The JSON type of an enum's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumBase {
+    /// Values are JSON strings.
+    String,
+    /// Values are JSON integers.
+    Integer,
+}
+
+/// The docs dialect a page is written in: decides how names, types and notes read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dialect {
+    /// Genesys Cloud Java SDK docs, repository or docs-site rendering.
+    GenesysJava,
+    /// Genesys Cloud .NET SDK docs (`## ININ.PureCloudApi.Model.X`).
+    GenesysDotnet,
+}
+
+/// A place in a source page: file as given to the reader, and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceRef {
+    /// The page's path, as given on the command line (or joined under a given folder).
+    pub file: String,
+    /// 1-based line number.
+    pub line: u32,
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl FromStr for SourceRef {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (file, line) = text
+            .rsplit_once(':')
+            .ok_or_else(|| format!("`{text}` is not `file:line`"))?;
+        let line = line
+            .parse()
+            .map_err(|_| format!("`{line}` in `{text}` is not a line number"))?;
+        Ok(SourceRef {
+            file: file.to_string(),
+            line,
+        })
+    }
+}
+
+/// The canonical scalar types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Primitive {
+    /// A JSON string.
+    String,
+    /// A JSON boolean.
+    Boolean,
+    /// A 32-bit integer.
+    Int32,
+    /// A 64-bit integer.
+    Int64,
+    /// A 32-bit float.
+    Float,
+    /// A 64-bit float.
+    Double,
+    /// An arbitrary-precision number (written as a JSON number).
+    Decimal,
+    /// A calendar date (`2024-01-31`).
+    Date,
+    /// A date and time (ISO-8601 / RFC 3339).
+    DateTime,
+    /// A UUID string.
+    Uuid,
+    /// Any JSON value.
+    Any,
+    /// Raw bytes (files, streams).
+    Binary,
+}
+
+impl Primitive {
+    /// Every primitive, for lookups by keyword.
+    pub const ALL: [Primitive; 12] = [
+        Primitive::String,
+        Primitive::Boolean,
+        Primitive::Int32,
+        Primitive::Int64,
+        Primitive::Float,
+        Primitive::Double,
+        Primitive::Decimal,
+        Primitive::Date,
+        Primitive::DateTime,
+        Primitive::Uuid,
+        Primitive::Any,
+        Primitive::Binary,
+    ];
+
+    /// The keyword the IR writes for this primitive.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Primitive::String => "string",
+            Primitive::Boolean => "boolean",
+            Primitive::Int32 => "int32",
+            Primitive::Int64 => "int64",
+            Primitive::Float => "float",
+            Primitive::Double => "double",
+            Primitive::Decimal => "decimal",
+            Primitive::Date => "date",
+            Primitive::DateTime => "datetime",
+            Primitive::Uuid => "uuid",
+            Primitive::Any => "any",
+            Primitive::Binary => "binary",
+        }
+    }
+}
+
+/// A structured property type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeExpr {
+    /// A scalar.
+    Primitive(Primitive),
+    /// A JSON array.
+    List(Box<TypeExpr>),
+    /// A JSON array of unique items.
+    Set(Box<TypeExpr>),
+    /// A JSON object with string keys and values of this type.
+    Map(Box<TypeExpr>),
+    /// A model, by name (it may be defined by no page; emit flags that).
+    Model(String),
+    /// An enum of the IR, by its IR name.
+    Enum(String),
+}
+
+impl TypeExpr {
+    /// Turns every model reference whose name `is_enum` accepts into an enum reference.
+    pub fn link_enums(&mut self, is_enum: &dyn Fn(&str) -> bool) {
+        match self {
+            TypeExpr::List(inner) | TypeExpr::Set(inner) | TypeExpr::Map(inner) => {
+                inner.link_enums(is_enum)
+            }
+            TypeExpr::Model(name) if is_enum(name) => *self = TypeExpr::Enum(std::mem::take(name)),
+            _ => {}
+        }
+    }
+
+    /// Renames enum references through `rename`, which returns the new name or `None` to keep it.
+    pub fn rename_enums(&mut self, rename: &dyn Fn(&str) -> Option<String>) {
+        match self {
+            TypeExpr::List(inner) | TypeExpr::Set(inner) | TypeExpr::Map(inner) => {
+                inner.rename_enums(rename)
+            }
+            TypeExpr::Enum(name) => {
+                if let Some(new_name) = rename(name) {
+                    *name = new_name;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeExpr::Primitive(p) => f.write_str(p.keyword()),
+            TypeExpr::List(inner) => write!(f, "list<{inner}>"),
+            TypeExpr::Set(inner) => write!(f, "set<{inner}>"),
+            TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
+            TypeExpr::Model(name) | TypeExpr::Enum(name) => f.write_str(name),
+        }
+    }
+}
+
+impl FromStr for TypeExpr {
+    type Err = String;
+
+    /// Parses the IR's own notation. Names parse as model references; [`Ir`]'s
+    /// deserializer turns those naming an enum into enum references.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        for (keyword, wrap) in [
+            ("list<", TypeExpr::List as fn(Box<TypeExpr>) -> TypeExpr),
+            ("set<", TypeExpr::Set),
+            ("map<", TypeExpr::Map),
+        ] {
+            if let Some(rest) = text.strip_prefix(keyword) {
+                let inner = rest
+                    .strip_suffix('>')
+                    .ok_or_else(|| format!("`{text}` lacks its closing `>`"))?;
+                return Ok(wrap(Box::new(inner.parse()?)));
+            }
+        }
+        if let Some(p) = Primitive::ALL.iter().find(|p| p.keyword() == text) {
+            return Ok(TypeExpr::Primitive(*p));
+        }
+        let is_name = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        if is_name {
+            Ok(TypeExpr::Model(text.to_string()))
+        } else {
+            Err(format!("`{text}` is not a type expression"))
+        }
+    }
+}
+
+/// Serializes a `Display`/`FromStr` type as its string form.
+macro_rules! serde_as_string {
+    ($ty:ty, $expecting:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                text.parse().map_err(|e| {
+                    serde::de::Error::custom(format!("expected {}: {e}", $expecting))
+                })
+            }
+        }
+    };
+}
+
+serde_as_string!(TypeExpr, "a type expression");
+serde_as_string!(SourceRef, "`file:line`");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_expressions_print_and_parse_back() {
+        for text in [
+            "string",
+            "list<map<list<int64>>>",
+            "set<uuid>",
+            "map<any>",
+            "Segment",
+        ] {
+            let parsed: TypeExpr = text.parse().unwrap();
+            assert_eq!(parsed.to_string(), text);
+        }
+        assert!("list<string".parse::<TypeExpr>().is_err());
+        assert!("a b".parse::<TypeExpr>().is_err());
+    }
+
+    #[test]
+    fn source_refs_split_on_the_last_colon() {
+        let parsed: SourceRef = "C:/docs/x.md:12".parse().unwrap();
+        assert_eq!(parsed.file, "C:/docs/x.md");
+        assert_eq!(parsed.line, 12);
+    }
+}

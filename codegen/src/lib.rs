@@ -1,0 +1,89 @@
+//! docmodel reads the model pages that SDK generators (swagger-codegen,
+//! openapi-generator, the Genesys Cloud SDK build) publish as Markdown, and
+//! turns them into an intermediate representation ([`ir::Ir`]) from which Rust
+//! models are generated.
+//!
+//! The stages, one module each: [`pages`] (files) → [`read`] (Markdown → page
+//! models) → [`resolve`] (pages → IR). [`diagnostics`] is shared by all.
+
+pub mod diagnostics;
+pub mod ir;
+pub mod pages;
+pub mod read;
+pub mod resolve;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use diagnostics::{Diagnostic, Severity};
+use ir::Ir;
+use pages::{LoadError, Page};
+
+/// The result of reading a set of pages: the IR, and what was found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The IR of every model page.
+    pub ir: Ir,
+    /// Every diagnostic, in page order, then line order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many pages were read (model pages and skipped pages).
+    pub pages_read: usize,
+    /// The text of each page that has a diagnostic, for rendering snippets.
+    sources: HashMap<String, String>,
+}
+
+impl Loaded {
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The diagnostics of at least `min` severity, rendered rustc-style.
+    pub fn render_diagnostics(&self, min: Severity, color: bool) -> String {
+        let shown: Vec<Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= min)
+            .cloned()
+            .collect();
+        diagnostics::render(&shown, |file| self.sources.get(file).map(String::as_str), color)
+    }
+}
+
+/// Reads every page under `paths` (files, or folders searched recursively).
+pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
+    let files = pages::find(paths)?;
+    let mut diagnostics = Vec::new();
+    let pages = pages::read(&files, &mut diagnostics)?;
+    let mut loaded = load_pages(pages);
+    diagnostics.append(&mut loaded.diagnostics);
+    loaded.diagnostics = diagnostics;
+    loaded.pages_read = files.len();
+    Ok(loaded)
+}
+
+/// Reads pages already in memory, in any order: the result does not depend on it.
+pub fn load_pages(mut pages: Vec<Page>) -> Loaded {
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics = Vec::new();
+    let mut sources = HashMap::new();
+    let mut models = Vec::with_capacity(pages.len());
+    for page in &pages {
+        let before = diagnostics.len();
+        models.extend(read::read_page(&page.path, &page.text, &mut diagnostics));
+        if diagnostics.len() > before {
+            sources.insert(page.path.clone(), page.text.clone());
+        }
+    }
+    Loaded {
+        ir: resolve::resolve(models),
+        diagnostics,
+        pages_read: pages.len(),
+        sources,
+    }
+}

@@ -1,0 +1,204 @@
+//! Property rows: assigning a row's cells to the header's columns (even when
+//! unescaped pipes split a cell), and reading the Notes cell.
+
+use super::cells::{Cell, plain_text, strip_html_noise};
+
+/// The columns of a property table, by position in its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// How many columns the header has.
+    pub count: usize,
+    /// Whether the header has a Description column.
+    pub description: bool,
+    /// Whether the header has a Notes column (the last one).
+    pub notes: bool,
+}
+
+impl Columns {
+    /// Reads a header row; `None` unless it starts with `Name | Type`.
+    pub fn from_header(cells: &[Cell<'_>]) -> Option<Columns> {
+        let titles: Vec<String> = cells.iter().map(|c| plain_text(c.raw).to_lowercase()).collect();
+        let starts_right = titles.len() >= 2 && titles[0] == "name" && titles[1] == "type";
+        starts_right.then(|| Columns {
+            count: titles.len(),
+            description: titles.iter().any(|t| t == "description"),
+            notes: titles.last().is_some_and(|t| t == "notes"),
+        })
+    }
+}
+
+/// A row's cells, one per column, as source spans (several raw cells joined
+/// where unescaped pipes split one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowCells<'a> {
+    /// The Name cell.
+    pub name: Cell<'a>,
+    /// The Type cell.
+    pub ty: Cell<'a>,
+    /// The Description cell, if the table has one and the row fills it.
+    pub description: Option<Cell<'a>>,
+    /// The Notes cell, if the table has one and the row fills it.
+    pub notes: Option<Cell<'a>>,
+    /// How many raw cells had to be joined back (0 for a regular row).
+    pub rejoined: usize,
+}
+
+/// Assigns the raw cells of a row to `columns`. Unescaped `|` in a type
+/// (inside `<…>`, `[…]` or bold) stays in the type; other extra cells belong
+/// to the description, and the Notes cell is always the last one.
+pub fn assign<'a>(text: &'a str, cells: &[Cell<'a>], columns: Columns) -> Option<RowCells<'a>> {
+    if cells.len() < 2 {
+        return None;
+    }
+    if cells.len() <= columns.count {
+        return Some(RowCells {
+            name: cells[0].clone(),
+            ty: cells[1].clone(),
+            description: columns.description.then(|| cells.get(2).cloned()).flatten(),
+            notes: columns.notes.then(|| cells.get(columns.count - 1).cloned()).flatten(),
+            rejoined: 0,
+        });
+    }
+    let (name, rest) = cells.split_first()?;
+    let type_len = (1..=rest.len()).find(|&n| balanced(join(text, &rest[..n]).raw))?;
+    let (ty_cells, rest) = rest.split_at(type_len);
+    let (notes, description_cells) = match rest.split_last() {
+        Some((last, before)) if columns.notes => (Some(last.clone()), before),
+        _ => (None, rest),
+    };
+    let description = (columns.description && !description_cells.is_empty())
+        .then(|| join(text, description_cells));
+    Some(RowCells {
+        name: name.clone(),
+        ty: join(text, ty_cells),
+        description,
+        notes,
+        rejoined: cells.len() - columns.count,
+    })
+}
+
+/// One cell spanning `cells` (which are adjacent), pipes between them included.
+fn join<'a>(text: &'a str, cells: &[Cell<'a>]) -> Cell<'a> {
+    let span = cells[0].span.start..cells[cells.len() - 1].span.end;
+    Cell {
+        raw: &text[span.clone()],
+        span,
+    }
+}
+
+/// True when a type's angle brackets, square brackets and bold markers are all closed.
+fn balanced(raw: &str) -> bool {
+    let cleaned = strip_html_noise(raw);
+    let decoded = html_escape::decode_html_entities(&cleaned);
+    let count = |c: char| decoded.matches(c).count();
+    count('<') == count('>') && count('[') == count(']') && decoded.matches("**").count() % 2 == 0
+}
+
+/// What a Notes cell says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
+    /// `[optional]` was present.
+    pub optional: bool,
+    /// `[readonly]` was present.
+    pub readonly: bool,
+    /// The `X` of `[default to X]`; `null` and `undefined` are not defaults.
+    pub default: Option<String>,
+    /// Anything else in the cell, kept for a warning.
+    pub unknown: Vec<String>,
+}
+
+/// Reads a Notes cell: a sequence of `[…]` groups, entities decoded.
+pub fn notes(raw: &str) -> Notes {
+    let text = plain_text(raw);
+    let mut notes = Notes::default();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let Some(group) = rest.strip_prefix('[').and_then(|inner| {
+            let end = closing_bracket(inner)?;
+            Some((&inner[..end], &inner[end + 1..]))
+        }) else {
+            notes.unknown.push(rest.to_string());
+            break;
+        };
+        let (note, after) = group;
+        match note.trim() {
+            "optional" => notes.optional = true,
+            "readonly" => notes.readonly = true,
+            other => match other.strip_prefix("default to ") {
+                Some("null" | "undefined") => {}
+                Some(value) => notes.default = Some(value.trim().to_string()),
+                None => notes.unknown.push(format!("[{note}]")),
+            },
+        }
+        rest = after.trim_start();
+    }
+    notes
+}
+
+/// Position of the `]` closing a group whose `[` was already consumed.
+fn closing_bracket(inner: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(i),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::cells::split_row;
+
+    const FOUR: Columns = Columns {
+        count: 4,
+        description: true,
+        notes: true,
+    };
+
+    fn assigned(row: &str) -> (String, String, String, String, usize) {
+        let cells = split_row(row, 0..row.len());
+        let got = assign(row, &cells, FOUR).unwrap();
+        let text = |c: Option<Cell<'_>>| c.map_or(String::new(), |c| c.raw.to_string());
+        (
+            got.name.raw.to_string(),
+            got.ty.raw.to_string(),
+            text(got.description),
+            text(got.notes),
+            got.rejoined,
+        )
+    }
+
+    #[test]
+    fn extra_pipes_stay_in_the_description_and_notes_survive() {
+        let (name, ty, description, notes, rejoined) =
+            assigned("| **H** | **string** | https://&lt;a&gt; | mailto:&lt;b&gt; | c | [optional] |");
+        assert_eq!((name.as_str(), ty.as_str()), ("**H**", "**string**"));
+        assert_eq!(description, "https://&lt;a&gt; | mailto:&lt;b&gt; | c");
+        assert_eq!((notes.as_str(), rejoined), ("[optional]", 2));
+    }
+
+    #[test]
+    fn pipes_inside_a_type_stay_in_the_type() {
+        let (_, ty, description, notes, _) =
+            assigned("|**n** | **Array&lt;object | null&gt;** | d |  [optional] |");
+        assert_eq!(ty, "**Array&lt;object | null&gt;**");
+        assert_eq!((description.as_str(), notes.as_str()), ("d", "[optional]"));
+    }
+
+    #[test]
+    fn notes_read_every_known_group() {
+        let read = notes("[optional] [default to false]");
+        assert!(read.optional && !read.readonly);
+        assert_eq!(read.default.as_deref(), Some("false"));
+        assert_eq!(notes(" [readonly]").readonly, true);
+        assert_eq!(notes("[default to &#39;fr&#39;]").default.as_deref(), Some("'fr'"));
+        assert_eq!(notes("[default to null]").default, None);
+        assert_eq!(notes("[Max: 3] junk").unknown, ["[Max: 3]", "junk"]);
+        assert_eq!(notes(""), Notes::default());
+    }
+}
