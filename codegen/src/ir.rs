@@ -61,8 +61,20 @@ impl Ir {
     }
 
     /// An IR read back from [`Ir::to_yaml`]'s output.
+    ///
+    /// The parser's limits grow with the input (every node and event takes at
+    /// least one byte of it), so an IR of any size reads while the work stays
+    /// bounded by the input's length.
     pub fn from_yaml(yaml: &str) -> Result<Ir, serde_saphyr::Error> {
-        serde_saphyr::from_str(yaml)
+        let default = serde_saphyr::Budget::default();
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! {
+                max_nodes: default.max_nodes.max(yaml.len()),
+                max_events: default.max_events.max(yaml.len()),
+                max_total_scalar_bytes: default.max_total_scalar_bytes.max(yaml.len()),
+            },
+        };
+        serde_saphyr::from_str_with_options(yaml, options)
     }
 }
 
@@ -113,7 +125,9 @@ pub struct Property {
 pub enum WireNameRule {
     /// The docs write the wire name itself.
     AsWritten,
-    /// The docs write PascalCase; the wire name is its lowerCamel form (first letter lowered).
+    /// The docs write PascalCase; the wire name is its lowerCamel form (first
+    /// letter lowered), after dropping the `_` that C# SDKs put before a
+    /// property named like its class (`_Digits` in model `Digits`).
     LowerCamel,
 }
 
@@ -358,9 +372,8 @@ macro_rules! serde_as_string {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = String::deserialize(deserializer)?;
-                text.parse().map_err(|e| {
-                    serde::de::Error::custom(format!("expected {}: {e}", $expecting))
-                })
+                text.parse()
+                    .map_err(|e| serde::de::Error::custom(format!("expected {}: {e}", $expecting)))
             }
         }
     };

@@ -40,7 +40,10 @@ impl Loaded {
 
     /// How many diagnostics have this severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// The diagnostics of at least `min` severity, rendered rustc-style.
@@ -51,7 +54,11 @@ impl Loaded {
             .filter(|d| d.severity >= min)
             .cloned()
             .collect();
-        diagnostics::render(&shown, |file| self.sources.get(file).map(String::as_str), color)
+        diagnostics::render(
+            &shown,
+            |file| self.sources.get(file).map(String::as_str),
+            color,
+        )
     }
 }
 
@@ -68,8 +75,7 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
 }
 
 /// Reads pages already in memory, in any order: the result does not depend on it.
-pub fn load_pages(mut pages: Vec<Page>) -> Loaded {
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+pub fn load_pages(pages: Vec<Page>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut sources = HashMap::new();
     let mut models = Vec::with_capacity(pages.len());
@@ -80,6 +86,7 @@ pub fn load_pages(mut pages: Vec<Page>) -> Loaded {
             sources.insert(page.path.clone(), page.text.clone());
         }
     }
+    diagnostics.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
     Loaded {
         ir: resolve::resolve(models),
         diagnostics,

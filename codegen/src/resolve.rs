@@ -9,9 +9,7 @@ use crate::read::PageModel;
 
 /// Builds the IR of the given pages.
 pub fn resolve(mut pages: Vec<PageModel>) -> Ir {
-    pages.sort_by(|a, b| {
-        (&a.model.name, &a.model.sources).cmp(&(&b.model.name, &b.model.sources))
-    });
+    pages.sort_by(|a, b| (&a.model.name, &a.model.sources).cmp(&(&b.model.name, &b.model.sources)));
     let mut taken: HashSet<String> = pages.iter().map(|p| p.model.name.clone()).collect();
     let mut ir = Ir::default();
     for mut page in pages {
@@ -67,8 +65,14 @@ mod tests {
     #[test]
     fn names_avoid_models_and_each_other() {
         let mut taken: HashSet<String> = ["CallbackState".to_string()].into();
-        assert_eq!(unique_name("CallbackState", &mut taken), "CallbackStateEnum");
-        assert_eq!(unique_name("CallbackState", &mut taken), "CallbackStateEnum2");
+        assert_eq!(
+            unique_name("CallbackState", &mut taken),
+            "CallbackStateEnum"
+        );
+        assert_eq!(
+            unique_name("CallbackState", &mut taken),
+            "CallbackStateEnum2"
+        );
         assert_eq!(unique_name("Other", &mut taken), "Other");
     }
 }

@@ -15,7 +15,11 @@ const EXIT_IO: u8 = 2;
 
 /// Read SDK model docs (Markdown) and generate typed models.
 #[derive(Parser)]
-#[command(version, about, after_help = "Example:\n  docmodel ir specs/ -o ir.yaml")]
+#[command(
+    version,
+    about,
+    after_help = "Example:\n  docmodel ir specs/ -o ir.yaml"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -112,7 +116,7 @@ fn report(loaded: &Loaded, verbose: bool) {
         " (-v shows the notes)".to_string()
     };
     eprintln!(
-        "{} pages read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
+        "{} page(s) read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
         loaded.pages_read,
         loaded.ir.models.len(),
         loaded.ir.enums.len(),

@@ -92,9 +92,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// The byte range of the line holding `offset`, without its line break.
 fn whole_line(text: &str, offset: usize) -> Range<usize> {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let end = if text[..end].ends_with('\r') {
         end - 1
     } else {

@@ -78,11 +78,16 @@ impl Rules {
         }
     }
 
-    /// The wire name of a property the docs call `name`.
-    pub fn wire_name(&self, name: &str) -> String {
+    /// The wire name of a property the docs call `name`, in model `model`.
+    pub fn wire_name(&self, name: &str, model: &str) -> String {
         match self.wire_names {
             WireNameRule::AsWritten => name.to_string(),
             WireNameRule::LowerCamel => {
+                // C# forbids a member named like its class: the SDK writes `_Model`.
+                let name = name
+                    .strip_prefix('_')
+                    .filter(|rest| *rest == model)
+                    .unwrap_or(name);
                 let mut chars = name.chars();
                 match chars.next() {
                     Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -125,8 +130,9 @@ pub fn namespace_model_name(heading: &str) -> Option<&str> {
     let (namespace, name) = heading.rsplit_once(".Model.")?;
     let is_path = |s: &str| {
         !s.is_empty()
-            && s.split('.')
-                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_'))
+            && s.split('.').all(|part| {
+                !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '_')
+            })
     };
     (is_path(namespace) && is_path(name) && !name.contains('.')).then_some(name)
 }
@@ -138,9 +144,11 @@ mod tests {
     #[test]
     fn dotnet_wire_names_lower_the_first_letter_only() {
         let rules = Rules::of(Dialect::GenesysDotnet);
-        assert_eq!(rules.wire_name("SsoTargetURI"), "ssoTargetURI");
-        assert_eq!(rules.wire_name("Id"), "id");
-        assert_eq!(Rules::of(Dialect::GenesysJava).wire_name("Id"), "Id");
+        assert_eq!(rules.wire_name("SsoTargetURI", "M"), "ssoTargetURI");
+        assert_eq!(rules.wire_name("Id", "M"), "id");
+        assert_eq!(rules.wire_name("_Digits", "Digits"), "digits");
+        assert_eq!(rules.wire_name("_Digits", "Other"), "_Digits");
+        assert_eq!(Rules::of(Dialect::GenesysJava).wire_name("Id", "M"), "Id");
     }
 
     #[test]

@@ -67,7 +67,14 @@ struct Reporter<'d, 't> {
 }
 
 impl Reporter<'_, '_> {
-    fn report(&mut self, severity: Severity, code: Code, span: Range<usize>, message: String, hint: &str) {
+    fn report(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        span: Range<usize>,
+        message: String,
+        hint: &str,
+    ) {
         let diagnostic = Diagnostic::at(severity, code, self.file, self.text, span, message, hint);
         self.out.push(diagnostic);
     }
@@ -126,9 +133,13 @@ pub fn read_page(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         .iter()
         .filter_map(|section| read_enum(&name, section, &mut reporter))
         .collect();
-    let mut properties = table.map_or_else(Vec::new, |t| read_properties(t, rules, &mut reporter));
+    let mut properties = table.map_or_else(Vec::new, |t| {
+        read_properties(&name, t, rules, &mut reporter)
+    });
     for property in &mut properties {
-        property.ty.link_enums(&|n| enums.iter().any(|e| e.doc_name == n));
+        property
+            .ty
+            .link_enums(&|n| enums.iter().any(|e| e.doc_name == n));
     }
     let description = description(text, &sections.description);
     Some(PageModel {
@@ -194,7 +205,11 @@ fn sections<'b>(found: &'b [Block], reporter: &mut Reporter<'_, '_>) -> Sections
 }
 
 /// The `title` of YAML front matter.
-fn front_matter_title(yaml: &str, span: Range<usize>, reporter: &mut Reporter<'_, '_>) -> Option<String> {
+fn front_matter_title(
+    yaml: &str,
+    span: Range<usize>,
+    reporter: &mut Reporter<'_, '_>,
+) -> Option<String> {
     #[derive(Deserialize)]
     struct FrontMatter {
         title: Option<String>,
@@ -218,7 +233,9 @@ fn front_matter_title(yaml: &str, span: Range<usize>, reporter: &mut Reporter<'_
 /// else the first level-1 or level-2 heading that is a plain identifier.
 fn model_name(namespace_name: Option<&str>, sections: &Sections<'_>) -> Option<String> {
     let is_identifier = |s: &str| {
-        s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
             && s.chars().all(|c| c.is_alphanumeric() || c == '_')
     };
     namespace_name
@@ -255,7 +272,12 @@ fn description(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
 }
 
 /// Reads every row of the properties table.
-fn read_properties(table: Table<'_>, rules: &Rules, reporter: &mut Reporter<'_, '_>) -> Vec<Property> {
+fn read_properties(
+    model: &str,
+    table: Table<'_>,
+    rules: &Rules,
+    reporter: &mut Reporter<'_, '_>,
+) -> Vec<Property> {
     let text = reporter.text;
     let header = split_row(text, table.header.clone());
     let Some(columns) = Columns::from_header(&header) else {
@@ -271,7 +293,7 @@ fn read_properties(table: Table<'_>, rules: &Rules, reporter: &mut Reporter<'_, 
     let mut properties = Vec::with_capacity(table.rows.len());
     for line in table.rows {
         if is_table_row(line, reporter) {
-            properties.extend(read_property(line.clone(), columns, rules, reporter));
+            properties.extend(read_property(model, line.clone(), columns, rules, reporter));
         }
     }
     properties
@@ -297,7 +319,13 @@ fn is_table_row(line: &Range<usize>, reporter: &mut Reporter<'_, '_>) -> bool {
 }
 
 /// Reads one property row; `None` (with an error) when it cannot be read.
-fn read_property(line: Range<usize>, columns: Columns, rules: &Rules, reporter: &mut Reporter<'_, '_>) -> Option<Property> {
+fn read_property(
+    model: &str,
+    line: Range<usize>,
+    columns: Columns,
+    rules: &Rules,
+    reporter: &mut Reporter<'_, '_>,
+) -> Option<Property> {
     let text = reporter.text;
     let raw_cells = split_row(text, line.clone());
     let Some(cells) = rows::assign(text, &raw_cells, columns) else {
@@ -305,7 +333,10 @@ fn read_property(line: Range<usize>, columns: Columns, rules: &Rules, reporter: 
             Severity::Error,
             Code::MalformedRow,
             line,
-            format!("row has {} cell(s) and cannot be read as a property", raw_cells.len()),
+            format!(
+                "row has {} cell(s) and cannot be read as a property",
+                raw_cells.len()
+            ),
             "a property row needs at least `| **name** | **Type** |`",
         );
         return None;
@@ -336,9 +367,16 @@ fn read_property(line: Range<usize>, columns: Columns, rules: &Rules, reporter: 
             return None;
         }
     };
-    let notes = cells.notes.as_ref().map(|c| rows::notes(c.raw)).unwrap_or_default();
+    let notes = cells
+        .notes
+        .as_ref()
+        .map(|c| rows::notes(c.raw))
+        .unwrap_or_default();
     for unknown in &notes.unknown {
-        let span = cells.notes.as_ref().map_or(line.clone(), |c| c.span.clone());
+        let span = cells
+            .notes
+            .as_ref()
+            .map_or(line.clone(), |c| c.span.clone());
         reporter.report(
             Severity::Warning,
             Code::UnknownNote,
@@ -352,7 +390,7 @@ fn read_property(line: Range<usize>, columns: Columns, rules: &Rules, reporter: 
         .map(|c| plain_text(c.raw))
         .filter(|d| !d.is_empty());
     Some(Property {
-        wire_name: rules.wire_name(&name),
+        wire_name: rules.wire_name(&name, model),
         wire_name_rule: rules.wire_names,
         name,
         ty,
@@ -365,7 +403,13 @@ fn read_property(line: Range<usize>, columns: Columns, rules: &Rules, reporter: 
 }
 
 /// Notes rows whose cell count differs from the header's.
-fn report_cell_count(line: &Range<usize>, found: usize, columns: Columns, rejoined: usize, reporter: &mut Reporter<'_, '_>) {
+fn report_cell_count(
+    line: &Range<usize>,
+    found: usize,
+    columns: Columns,
+    rejoined: usize,
+    reporter: &mut Reporter<'_, '_>,
+) {
     if rejoined > 0 {
         reporter.report(
             Severity::Note,
@@ -379,14 +423,21 @@ fn report_cell_count(line: &Range<usize>, found: usize, columns: Columns, rejoin
             Severity::Warning,
             Code::MalformedRow,
             line.clone(),
-            format!("row has {found} cells for {} columns: the missing cells are read as empty", columns.count),
+            format!(
+                "row has {found} cells for {} columns: the missing cells are read as empty",
+                columns.count
+            ),
             "give every row one cell per header column",
         );
     }
 }
 
 /// Reads an `## Enum: X` section; `None` (with a warning) when it lists no values.
-fn read_enum(model: &str, section: &EnumSection<'_>, reporter: &mut Reporter<'_, '_>) -> Option<Enum> {
+fn read_enum(
+    model: &str,
+    section: &EnumSection<'_>,
+    reporter: &mut Reporter<'_, '_>,
+) -> Option<Enum> {
     let text = reporter.text;
     let mut read = Enum {
         name: String::new(),
@@ -434,7 +485,10 @@ fn read_enum(model: &str, section: &EnumSection<'_>, reporter: &mut Reporter<'_,
             Severity::Warning,
             Code::EmptyEnum,
             section.heading.clone(),
-            format!("enum `{}` lists no values; properties of this type read as its name", section.doc_name),
+            format!(
+                "enum `{}` lists no values; properties of this type read as its name",
+                section.doc_name
+            ),
             "follow the heading with a `| Name | Value |` table",
         );
         return None;

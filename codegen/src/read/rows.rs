@@ -17,7 +17,10 @@ pub struct Columns {
 impl Columns {
     /// Reads a header row; `None` unless it starts with `Name | Type`.
     pub fn from_header(cells: &[Cell<'_>]) -> Option<Columns> {
-        let titles: Vec<String> = cells.iter().map(|c| plain_text(c.raw).to_lowercase()).collect();
+        let titles: Vec<String> = cells
+            .iter()
+            .map(|c| plain_text(c.raw).to_lowercase())
+            .collect();
         let starts_right = titles.len() >= 2 && titles[0] == "name" && titles[1] == "type";
         starts_right.then(|| Columns {
             count: titles.len(),
@@ -55,7 +58,10 @@ pub fn assign<'a>(text: &'a str, cells: &[Cell<'a>], columns: Columns) -> Option
             name: cells[0].clone(),
             ty: cells[1].clone(),
             description: columns.description.then(|| cells.get(2).cloned()).flatten(),
-            notes: columns.notes.then(|| cells.get(columns.count - 1).cloned()).flatten(),
+            notes: columns
+                .notes
+                .then(|| cells.get(columns.count - 1).cloned())
+                .flatten(),
             rejoined: 0,
         });
     }
@@ -91,7 +97,9 @@ fn balanced(raw: &str) -> bool {
     let cleaned = strip_html_noise(raw);
     let decoded = html_escape::decode_html_entities(&cleaned);
     let count = |c: char| decoded.matches(c).count();
-    count('<') == count('>') && count('[') == count(']') && decoded.matches("**").count() % 2 == 0
+    count('<') == count('>')
+        && count('[') == count(']')
+        && decoded.matches("**").count().is_multiple_of(2)
 }
 
 /// What a Notes cell says.
@@ -175,8 +183,9 @@ mod tests {
 
     #[test]
     fn extra_pipes_stay_in_the_description_and_notes_survive() {
-        let (name, ty, description, notes, rejoined) =
-            assigned("| **H** | **string** | https://&lt;a&gt; | mailto:&lt;b&gt; | c | [optional] |");
+        let (name, ty, description, notes, rejoined) = assigned(
+            "| **H** | **string** | https://&lt;a&gt; | mailto:&lt;b&gt; | c | [optional] |",
+        );
         assert_eq!((name.as_str(), ty.as_str()), ("**H**", "**string**"));
         assert_eq!(description, "https://&lt;a&gt; | mailto:&lt;b&gt; | c");
         assert_eq!((notes.as_str(), rejoined), ("[optional]", 2));
@@ -195,8 +204,11 @@ mod tests {
         let read = notes("[optional] [default to false]");
         assert!(read.optional && !read.readonly);
         assert_eq!(read.default.as_deref(), Some("false"));
-        assert_eq!(notes(" [readonly]").readonly, true);
-        assert_eq!(notes("[default to &#39;fr&#39;]").default.as_deref(), Some("'fr'"));
+        assert!(notes(" [readonly]").readonly);
+        assert_eq!(
+            notes("[default to &#39;fr&#39;]").default.as_deref(),
+            Some("'fr'")
+        );
         assert_eq!(notes("[default to null]").default, None);
         assert_eq!(notes("[Max: 3] junk").unknown, ["[Max: 3]", "junk"]);
         assert_eq!(notes(""), Notes::default());

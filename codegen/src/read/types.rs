@@ -106,7 +106,9 @@ impl<'a> Parser<'_, 'a> {
                 return Err("expected `]` after `[`".to_string());
             }
             ty = match ty {
-                TypeExpr::Model(ref byte) if byte == "byte" => TypeExpr::Primitive(Primitive::Binary),
+                TypeExpr::Model(ref byte) if byte == "byte" => {
+                    TypeExpr::Primitive(Primitive::Binary)
+                }
                 other => TypeExpr::List(Box::new(other)),
             };
         }
@@ -179,7 +181,10 @@ mod tests {
         assert_eq!(dotnet("bool?"), "boolean");
         assert_eq!(dotnet("DateTime?"), "datetime");
         assert_eq!(dotnet("String"), "date");
-        assert_eq!(dotnet("Dictionary<string, List<string>>"), "map<list<string>>");
+        assert_eq!(
+            dotnet("Dictionary<string, List<string>>"),
+            "map<list<string>>"
+        );
         assert_eq!(dotnet("List<int?>"), "list<int32>");
         assert_eq!(dotnet("PureCloudPlatform.Client.V2.Model.Action"), "Action");
         assert_eq!(dotnet("Guid?"), "uuid");
