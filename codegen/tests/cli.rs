@@ -1,0 +1,119 @@
+//! The `docmodel` binary: exit codes, diagnostics on standard error, YAML on
+//! standard output or in a file.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn docmodel(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docmodel"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("docmodel runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const GOOD: &str = "# Pet\n\n## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n| **id** | **Long** | The id. |  |\n| **tags** | [**List&lt;Tag&gt;**](Tag) | Tags. |  [optional] |\n";
+
+#[test]
+fn ir_prints_yaml_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let output = docmodel(&["ir", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let yaml = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(yaml.starts_with("models:\n- name: Pet\n"), "{yaml}");
+    assert!(yaml.contains("type: list<Tag>"), "{yaml}");
+    assert!(
+        stderr(&output).contains("1 page(s) read: 1 models"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn ir_writes_the_file_given_with_o() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let output = docmodel(&["ir", "Pet.md", "-o", "ir.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let yaml = std::fs::read_to_string(dir.path().join("ir.yaml")).unwrap();
+    assert!(yaml.contains("wire_name: tags"), "{yaml}");
+}
+
+#[test]
+fn a_malformed_row_is_an_error_with_a_location_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = GOOD.replace(
+        "| **id** | **Long** | The id. |  |\n",
+        "| **id** | **List&lt;Long** | The id. |  |\n| **name** | **String** | The name. | [optinal] |\n",
+    );
+    std::fs::write(dir.path().join("Pet.md"), page).unwrap();
+    let output = docmodel(&["ir", "Pet.md"], dir.path());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[DM0103]: cannot read the type `List<Long` of `id`"),
+        "{err}"
+    );
+    assert!(err.contains("Pet.md:7:12"), "{err}");
+    assert!(err.contains("help:"), "{err}");
+    assert!(
+        err.contains("warning[DM0105]: note `[optinal]` of `name` is not understood"),
+        "{err}"
+    );
+    assert!(err.contains("Pet.md:8:"), "{err}");
+    assert!(
+        err.contains("1 errors, 1 warnings"),
+        "the other rows were read: {err}"
+    );
+    assert!(output.stdout.is_empty(), "no YAML on errors");
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!("{GOOD}| **age** | **Integer** | Age. | [optional] [min: 0] |\n");
+    std::fs::write(dir.path().join("Pet.md"), page).unwrap();
+    let output = docmodel(&["ir", "Pet.md"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning[DM0105]"));
+    let yaml = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(
+        yaml.contains("wire_name: age"),
+        "a warning never drops a property"
+    );
+}
+
+#[test]
+fn a_missing_path_exits_2_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = docmodel(&["ir", "nowhere"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read `nowhere`"));
+    assert_eq!(docmodel(&["ir"], dir.path()).status.code(), Some(2));
+    assert_eq!(docmodel(&["frobnicate"], dir.path()).status.code(), Some(2));
+}
+
+#[test]
+fn non_model_pages_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("PetApi.md"),
+        "# PetApi\n\n### Parameters\n\n|Name | Type | Description  | Notes |\n|---|---|---|---|\n| **id** | **long?** | x |  |\n",
+    )
+    .unwrap();
+    let output = docmodel(&["ir", "-v", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("note[DM0100]: skipped: not a model page"),
+        "{err}"
+    );
+    assert!(err.contains("2 page(s) read: 1 models"), "{err}");
+}

@@ -1,0 +1,82 @@
+//! The Java SDK's repository form (`../shared/corpus/java-sample`): enum links
+//! `(#Enum--StateEnum)`, links without `.html`, a footer after the last table.
+
+use docmodel_codegen::ir::{Dialect, TypeExpr, WireNameRule};
+use docmodel_codegen::load;
+use docmodel_tests::corpus;
+
+#[test]
+fn java_repository_pages_read_with_enums_and_required_rows() {
+    let Some(dir) = corpus("java-sample") else {
+        return;
+    };
+    let loaded = load(&[dir]).unwrap();
+    assert_eq!(loaded.diagnostics, [], "the footer and links read cleanly");
+    let names: Vec<&str> = loaded.ir.models.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Callback",
+            "DialerPreview",
+            "Segment",
+            "Voicemail",
+            "Wrapup"
+        ]
+    );
+    assert!(
+        loaded
+            .ir
+            .models
+            .iter()
+            .all(|m| m.dialect == Dialect::GenesysJava)
+    );
+
+    let callback = loaded.ir.model("Callback").unwrap();
+    assert_eq!(callback.properties.len(), 29);
+    assert!(
+        callback
+            .properties
+            .iter()
+            .all(|p| p.wire_name == p.name && p.wire_name_rule == WireNameRule::AsWritten)
+    );
+    let state = &callback.properties[0];
+    assert_eq!(
+        (state.name.as_str(), &state.ty),
+        ("state", &TypeExpr::Enum("CallbackState".into()))
+    );
+    assert_eq!(callback.properties[3].ty.to_string(), "list<Segment>");
+
+    let segment = loaded.ir.model("Segment").unwrap();
+    let required: Vec<(&str, bool, String)> = segment
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.required, p.ty.to_string()))
+        .collect();
+    assert_eq!(
+        required[..3],
+        [
+            ("startTime", true, "datetime".to_string()),
+            ("endTime", true, "datetime".to_string()),
+            ("type", false, "string".to_string()),
+        ]
+    );
+
+    let enums: Vec<&str> = loaded.ir.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        enums,
+        [
+            "CallbackDirection",
+            "CallbackDisconnectType",
+            "CallbackInitialState",
+            "CallbackState",
+            "VoicemailUploadStatus"
+        ]
+    );
+    let upload = loaded.ir.enumeration("VoicemailUploadStatus").unwrap();
+    assert_eq!(upload.model, "Voicemail");
+    assert_eq!(
+        upload.unknown_sentinel.as_deref(),
+        Some("OutdatedSdkVersion")
+    );
+    assert!(!upload.values.iter().any(|v| v == "OutdatedSdkVersion"));
+}
