@@ -505,3 +505,78 @@ fn is_unknown_sentinel(name: &str, value: &str) -> bool {
         || name.eq_ignore_ascii_case("OUTDATEDSDKVERSION")
         || name.eq_ignore_ascii_case("OUTDATED_SDK_VERSION")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Dialect, TypeExpr};
+
+    fn read(text: &str) -> (Option<PageModel>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let page = read_page("p.md", text, &mut diagnostics);
+        (page, diagnostics)
+    }
+
+    #[test]
+    fn a_namespace_heading_without_properties_is_an_empty_model() {
+        let (page, diagnostics) = read("# X\n\n## ININ.PureCloudApi.Model.Thing\n\n_footer_\n");
+        let page = page.unwrap();
+        assert_eq!(
+            (page.model.name.as_str(), page.model.dialect),
+            ("Thing", Dialect::GenesysDotnet)
+        );
+        assert!(page.model.properties.is_empty());
+        assert_eq!(diagnostics, []);
+    }
+
+    #[test]
+    fn the_name_comes_from_the_page_and_the_description_from_its_preamble() {
+        let text = "---\ntitle: Pet\n---\n## Pet\n\nA pet &amp; its *tags*.\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | x | |\n";
+        let page = read(text).0.unwrap();
+        assert_eq!(page.model.name, "Pet");
+        assert_eq!(
+            page.model.description.as_deref(),
+            Some("A pet & its *tags*.")
+        );
+        assert_eq!(page.model.properties[0].ty.to_string(), "int64");
+        assert!(page.model.properties[0].required);
+    }
+
+    #[test]
+    fn integer_enums_and_stray_lines() {
+        let text = "# Net\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **family** | [**FamilyEnum**](#FamilyEnum) | x | [optional] |\nstray text\n\n## Enum: FamilyEnum\n\n| Name | Value |\n|--|--|\n| NUMBER_2 | 2 |\n| NUMBER_23 | 23 |\n";
+        let (page, diagnostics) = read(text);
+        let page = page.unwrap();
+        assert_eq!(
+            page.model.properties[0].ty,
+            TypeExpr::Enum("FamilyEnum".into())
+        );
+        assert_eq!(page.enums[0].base, EnumBase::Integer);
+        assert_eq!(page.enums[0].values, ["2", "23"]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            (diagnostics[0].code, diagnostics[0].line),
+            (Code::StrayTableLine, 8)
+        );
+    }
+
+    #[test]
+    fn a_row_without_a_type_is_reported_and_the_next_row_is_read() {
+        let text = "# M\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **a** |\n| **b** | **String** | | |\n";
+        let (page, diagnostics) = read(text);
+        let names: Vec<String> = page
+            .unwrap()
+            .model
+            .properties
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["b"]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            (diagnostics[0].code, diagnostics[0].severity),
+            (Code::MalformedRow, Severity::Error)
+        );
+        assert_eq!(diagnostics[0].line, 7);
+    }
+}
