@@ -10,6 +10,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor};
 use serde::Serialize;
 
+use crate::ir::SourceRef;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,6 +51,14 @@ pub enum Code {
     UnknownTableShape,
     /// An enum section that lists no values.
     EmptyEnum,
+    /// Two pages of one model disagree about a property.
+    MergeConflict,
+    /// A property refers to a model that no page defines.
+    MissingModel,
+    /// Two models or enums would get the same Rust name.
+    DuplicateRustName,
+    /// A `[default to X]` value that does not fit the property's type.
+    UnusableDefault,
 }
 
 impl Code {
@@ -67,6 +77,10 @@ impl Code {
             Code::MalformedFrontMatter => "DM0108",
             Code::UnknownTableShape => "DM0109",
             Code::EmptyEnum => "DM0110",
+            Code::MergeConflict => "DM0200",
+            Code::MissingModel => "DM0300",
+            Code::DuplicateRustName => "DM0301",
+            Code::UnusableDefault => "DM0302",
         }
     }
 }
@@ -90,9 +104,10 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column, in characters.
     pub column: u32,
-    /// The byte range in the file that the diagnostic points at.
+    /// The byte range in the file that the diagnostic points at, when known
+    /// (otherwise the whole line is shown).
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub span: Option<Range<usize>>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
@@ -117,7 +132,27 @@ impl Diagnostic {
             file: source.to_string(),
             line,
             column,
-            span,
+            span: Some(span),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// A diagnostic about a whole line, for stages that no longer hold the text.
+    pub fn at_line(
+        severity: Severity,
+        code: Code,
+        source: &SourceRef,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: source.file.clone(),
+            line: source.line,
+            column: 1,
+            span: None,
             message: message.into(),
             hint: hint.into(),
         }
@@ -150,7 +185,21 @@ pub fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
-/// Renders diagnostics rustc-style, with source snippets where the file text is known.
+/// The byte range of 1-based `line` in `text` (empty past the end).
+fn line_range(text: &str, line: u32) -> Range<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len()..text.len(),
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    start..end
+}
+
+/// Renders diagnostics rustc-style, with source snippets where the file text
+/// is known, else as one line each.
 ///
 /// `source_text` returns the text of a file named in a diagnostic, if available.
 pub fn render<'a>(
@@ -166,12 +215,14 @@ pub fn render<'a>(
     };
     let config = term::Config::default();
     for diagnostic in diagnostics {
-        let text = source_text(&diagnostic.file).unwrap_or("");
+        let Some(text) = source_text(&diagnostic.file) else {
+            let _ = writeln!(buffer, "{diagnostic}\n");
+            continue;
+        };
         let file_id = files.add(diagnostic.file.as_str(), text);
-        let span = if diagnostic.span.end <= text.len() {
-            diagnostic.span.clone()
-        } else {
-            0..0
+        let span = match &diagnostic.span {
+            Some(span) if span.end <= text.len() => span.clone(),
+            _ => line_range(text, diagnostic.line),
         };
         let rendered = Rendered::new(match diagnostic.severity {
             Severity::Note => RenderedSeverity::Note,
@@ -183,7 +234,7 @@ pub fn render<'a>(
         .with_labels(vec![Label::primary(file_id, span)])
         .with_notes(vec![format!("help: {}", diagnostic.hint)]);
         // Writing into an in-memory buffer only fails on a span outside the
-        // file, which the check above rules out; fall back to the plain line.
+        // file, which the checks above rule out; fall back to the plain line.
         if term::emit_to_write_style(&mut buffer, &config, &files, &rendered).is_err() {
             let _ = writeln!(buffer, "{diagnostic}");
         }

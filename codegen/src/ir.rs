@@ -117,6 +117,10 @@ pub struct Property {
     pub description: Option<String>,
     /// The page and line of the row.
     pub source: SourceRef,
+    /// True when this property closes a cycle of direct model references, so
+    /// that the emitter must box it (set by the resolver).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recursive: bool,
 }
 
 /// How a wire name was derived from the name the docs write.

@@ -28,7 +28,7 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many pages were read (model pages and skipped pages).
     pub pages_read: usize,
-    /// The text of each page that has a diagnostic, for rendering snippets.
+    /// The text of each page, for rendering snippets.
     sources: HashMap<String, String>,
 }
 
@@ -77,20 +77,18 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
 /// Reads pages already in memory, in any order: the result does not depend on it.
 pub fn load_pages(pages: Vec<Page>) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut sources = HashMap::new();
     let mut models = Vec::with_capacity(pages.len());
     for page in &pages {
-        let before = diagnostics.len();
         models.extend(read::read_page(&page.path, &page.text, &mut diagnostics));
-        if diagnostics.len() > before {
-            sources.insert(page.path.clone(), page.text.clone());
-        }
     }
-    diagnostics.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
+    let pages_read = pages.len();
+    let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
+    let ir = resolve::resolve(models, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     Loaded {
-        ir: resolve::resolve(models),
+        ir,
         diagnostics,
-        pages_read: pages.len(),
+        pages_read,
         sources,
     }
 }

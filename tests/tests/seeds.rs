@@ -4,17 +4,20 @@ use docmodel_codegen::ir::{Dialect, EnumBase, Ir, Model, TypeExpr};
 use docmodel_codegen::load;
 use docmodel_tests::repo_root;
 
-fn seeds() -> Ir {
-    let loaded = load(&[repo_root().join("specs")]).expect("specs/ is readable");
-    assert_eq!(loaded.diagnostics, [], "the seeds read cleanly");
+const JAVA: &str = "specs/Callback.java-docs-site.md";
+const DOTNET: &str = "specs/Callback.dotnet-legacy.md";
+
+/// The IR of `path` under the repository root.
+fn read(path: &str) -> Ir {
+    let loaded = load(&[repo_root().join(path)]).expect("specs/ is readable");
+    assert_eq!(loaded.diagnostics, [], "{path} reads cleanly");
     loaded.ir
 }
 
-fn model(ir: &Ir, dialect: Dialect) -> &Model {
-    ir.models
-        .iter()
-        .find(|m| m.name == "Callback" && m.dialect == dialect)
-        .expect("a Callback page of this dialect")
+fn callback(ir: &Ir, dialect: Dialect) -> &Model {
+    let model = ir.model("Callback").expect("a Callback model");
+    assert_eq!(model.dialect, dialect);
+    model
 }
 
 /// (name, wire name, type, required, default) of each property, in order.
@@ -52,15 +55,9 @@ fn expected(
 
 #[test]
 fn java_docs_site_seed_reads_every_property() {
-    let ir = seeds();
-    let java = model(&ir, Dialect::GenesysJava);
-    assert_eq!(
-        java.sources,
-        [repo_root()
-            .join("specs/Callback.java-docs-site.md")
-            .display()
-            .to_string()]
-    );
+    let ir = read(JAVA);
+    let java = callback(&ir, Dialect::GenesysJava);
+    assert_eq!(java.sources, [repo_root().join(JAVA).display().to_string()]);
     let d = "datetime";
     assert_eq!(
         rows(java),
@@ -167,7 +164,7 @@ fn java_docs_site_seed_reads_every_property() {
 
 #[test]
 fn java_docs_site_seed_reads_every_enum_value() {
-    let ir = seeds();
+    let ir = read(JAVA);
     let states = [
         "alerting",
         "dialing",
@@ -230,8 +227,8 @@ fn java_docs_site_seed_reads_every_enum_value() {
 
 #[test]
 fn dotnet_legacy_seed_reads_every_property() {
-    let ir = seeds();
-    let dotnet = model(&ir, Dialect::GenesysDotnet);
+    let ir = read(DOTNET);
+    let dotnet = callback(&ir, Dialect::GenesysDotnet);
     let d = "datetime";
     let f = Some("false");
     assert_eq!(
@@ -288,8 +285,52 @@ fn dotnet_legacy_seed_reads_every_property() {
 }
 
 #[test]
+fn both_seeds_merge_into_one_callback() {
+    let both = read("specs");
+    let java = read(JAVA);
+    assert_eq!(both.models.len(), 1);
+    let merged = callback(&both, Dialect::GenesysJava);
+    let java_callback = callback(&java, Dialect::GenesysJava);
+    assert_eq!(
+        merged.sources,
+        [DOTNET, JAVA].map(|p| repo_root().join(p).display().to_string())
+    );
+    let wire_names = |m: &Model| {
+        m.properties
+            .iter()
+            .map(|p| p.wire_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        wire_names(merged),
+        wire_names(java_callback),
+        "every property of both pages, Java order"
+    );
+    for property in &merged.properties {
+        let expected_default = ["held", "skipEnabled"].contains(&property.wire_name.as_str());
+        assert_eq!(
+            property.default.is_some(),
+            expected_default,
+            "{}",
+            property.wire_name
+        );
+    }
+    let state = merged
+        .properties
+        .iter()
+        .find(|p| p.wire_name == "state")
+        .unwrap();
+    assert_eq!(
+        state.ty,
+        TypeExpr::Enum("CallbackState".into()),
+        "the enum refines the .NET `string`"
+    );
+    assert_eq!(both.enums, java.enums);
+}
+
+#[test]
 fn the_seeds_survive_a_yaml_round_trip() {
-    let ir = seeds();
+    let ir = read("specs");
     let yaml = ir.to_yaml().unwrap();
     assert_eq!(Ir::from_yaml(&yaml).unwrap(), ir);
 }

@@ -399,6 +399,7 @@ fn read_property(
         default: notes.default,
         description,
         source: reporter.source(line.start),
+        recursive: false,
     })
 }
 

@@ -1,18 +1,30 @@
-//! The resolve stage: pages → one [`Ir`]. Gives every enum a name unique
-//! across the IR, points enum references at those names, and orders
+//! The resolve stage: pages → one [`Ir`]. Merges the pages of each model,
+//! gives every enum a name unique across the IR, points enum references at
+//! those names, marks the properties that close reference cycles, and orders
 //! everything so that the same pages in any order give the same IR.
 
-use std::collections::{HashMap, HashSet};
+mod cycles;
+mod merge;
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::diagnostics::Diagnostic;
 use crate::ir::{Enum, Ir};
 use crate::read::PageModel;
 
-/// Builds the IR of the given pages.
-pub fn resolve(mut pages: Vec<PageModel>) -> Ir {
-    pages.sort_by(|a, b| (&a.model.name, &a.model.sources).cmp(&(&b.model.name, &b.model.sources)));
-    let mut taken: HashSet<String> = pages.iter().map(|p| p.model.name.clone()).collect();
+/// Builds the IR of the given pages; merge conflicts become warnings.
+pub fn resolve(pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Ir {
+    let mut by_model: BTreeMap<String, Vec<PageModel>> = BTreeMap::new();
+    for page in pages {
+        by_model
+            .entry(page.model.name.clone())
+            .or_default()
+            .push(page);
+    }
+    let mut taken: HashSet<String> = by_model.keys().cloned().collect();
     let mut ir = Ir::default();
-    for mut page in pages {
+    for (_, pages) in by_model {
+        let mut page = merge::merge(pages, diagnostics);
         let mut renames = HashMap::new();
         for mut declared in page.enums {
             declared.name = unique_name(&enum_name(&declared), &mut taken);
@@ -25,9 +37,9 @@ pub fn resolve(mut pages: Vec<PageModel>) -> Ir {
         ir.models.push(page.model);
     }
     ir.enums.sort_by(|a, b| a.name.cmp(&b.name));
+    cycles::mark_back_edges(&mut ir.models);
     ir
 }
-
 /// The preferred IR name of an enum: its model's name, then the page's enum
 /// name without its `Enum` suffix (`Callback` + `StateEnum` → `CallbackState`).
 fn enum_name(declared: &Enum) -> String {
