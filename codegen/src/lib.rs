@@ -7,6 +7,7 @@
 //! models) → [`resolve`] (pages → IR). [`diagnostics`] is shared by all.
 
 pub mod diagnostics;
+pub mod emit;
 pub mod ir;
 pub mod pages;
 pub mod read;
@@ -60,6 +61,27 @@ impl Loaded {
             color,
         )
     }
+}
+
+/// Generated code, and the reading it came from.
+#[derive(Debug)]
+pub struct Generated {
+    /// The pages' IR and every diagnostic of reading, resolving and emitting.
+    pub loaded: Loaded,
+    /// The formatted Rust source; not to be used when `loaded.has_errors()`.
+    pub code: String,
+}
+
+/// Reads every page under `paths` and generates formatted Rust models.
+pub fn generate(paths: &[impl AsRef<Path>]) -> Result<Generated, LoadError> {
+    let mut loaded = load(paths)?;
+    let emitted = emit::emit(&loaded.ir);
+    loaded.diagnostics.extend(emitted.diagnostics);
+    // The tokens are built from sanitized identifiers and literals; a parse
+    // failure here is a bug in the emitter, not in the pages.
+    let code = emit::format(emitted.tokens)
+        .unwrap_or_else(|e| panic!("docmodel emitted invalid Rust: {e}"));
+    Ok(Generated { loaded, code })
 }
 
 /// Reads every page under `paths` (files, or folders searched recursively).

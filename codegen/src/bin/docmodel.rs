@@ -18,7 +18,7 @@ const EXIT_IO: u8 = 2;
 #[command(
     version,
     about,
-    after_help = "Example:\n  docmodel ir specs/ -o ir.yaml"
+    after_help = "Examples:\n  docmodel ir specs/ -o ir.yaml\n  docmodel generate specs/ -o src/models.rs"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,6 +33,18 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Write the YAML to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also show notes (such as each skipped non-model page).
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Generate Rust models from the pages.
+    Generate {
+        /// Page files, or folders searched recursively for `*.md`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the code to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Also show notes (such as each skipped non-model page).
@@ -59,7 +71,28 @@ fn main() -> ExitCode {
             output,
             verbose,
         } => ir(&paths, output, verbose),
+        Command::Generate {
+            paths,
+            output,
+            verbose,
+        } => generate(&paths, output, verbose),
     }
+}
+
+/// `docmodel generate`: read, report, write the code.
+fn generate(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
+    let generated = match docmodel_codegen::generate(paths) {
+        Ok(generated) => generated,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    report(&generated.loaded, verbose);
+    if generated.loaded.has_errors() {
+        return ExitCode::from(EXIT_SPEC_ERRORS);
+    }
+    write_output(output, &generated.code)
 }
 
 /// `docmodel ir`: read, report, print the YAML.
@@ -82,19 +115,26 @@ fn ir(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
+    write_output(output, &yaml)
+}
+
+/// Writes `content` to the file, or to standard output.
+fn write_output(output: Option<PathBuf>, content: &str) -> ExitCode {
     let written = match output {
-        Some(path) => std::fs::write(&path, yaml).map_err(|e| format!("{}: {e}", path.display())),
+        Some(path) => {
+            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))
+        }
         None => {
             use std::io::Write;
             std::io::stdout()
-                .write_all(yaml.as_bytes())
+                .write_all(content.as_bytes())
                 .map_err(|e| e.to_string())
         }
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: cannot write the IR: {error}");
+            eprintln!("error: cannot write the output: {error}");
             ExitCode::from(EXIT_IO)
         }
     }

@@ -1,0 +1,216 @@
+//! One IR enum → one open Rust enum: the documented values, then a catch-all
+//! that keeps any other wire value and writes it back unchanged.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::ir::{Enum, EnumBase};
+
+use super::docs;
+use super::names::Scope;
+use super::types::TypeNames;
+
+/// The enum for `declared`, with `as_str`/`value`, `Display`, `FromStr` and `From`.
+pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
+    let declared = &distinct_values(declared);
+    let mut scope = Scope::default();
+    let variants: Vec<Ident> = declared
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            scope
+                .variant(value, declared.value_names.get(i).map(String::as_str))
+                .ident
+        })
+        .collect();
+    let unknown = scope.variant("Unknown", None).ident;
+    let about = format!(
+        "Values of `{}` in model `{}`.",
+        declared.doc_name, declared.model
+    );
+    let read_from = format!("Read from `{}`.", declared.source.file);
+    let doc = docs::attributes([about.as_str(), read_from.as_str()]);
+    let lint = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));
+    let body = match declared.base {
+        EnumBase::String => string_enum(declared, ident, &variants, &unknown, names),
+        EnumBase::Integer => integer_enum(declared, ident, &variants, &unknown, names),
+    };
+    quote! {
+        #doc
+        #lint
+        #body
+    }
+}
+
+/// The enum without repeated values (which would be unreachable match arms).
+fn distinct_values(declared: &Enum) -> Enum {
+    let mut distinct = declared.clone();
+    distinct.values.clear();
+    distinct.value_names.clear();
+    let key = |v: &str| match declared.base {
+        EnumBase::String => v.to_string(),
+        EnumBase::Integer => v
+            .parse::<i64>()
+            .map_or_else(|_| v.to_string(), |n| n.to_string()),
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (i, value) in declared.values.iter().enumerate() {
+        if seen.insert(key(value)) {
+            distinct.values.push(value.clone());
+            distinct
+                .value_names
+                .extend(declared.value_names.get(i).cloned());
+        }
+    }
+    distinct
+}
+
+/// Whether all variants (three or more) start or end with the same word,
+/// which clippy's `enum_variant_names` flags.
+fn shared_word(variants: &[Ident]) -> bool {
+    let words: Vec<Vec<String>> = variants
+        .iter()
+        .map(|v| camel_words(&v.to_string()))
+        .collect();
+    let same = |pick: fn(&Vec<String>) -> Option<&String>| {
+        let first = words.first().and_then(pick);
+        first.is_some() && words.iter().all(|w| pick(w) == first && w.len() > 1)
+    };
+    variants.len() >= 3 && (same(|w| w.first()) || same(|w| w.last()))
+}
+
+fn camel_words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for c in name.chars() {
+        match words.last_mut() {
+            Some(word) if !c.is_ascii_uppercase() => word.push(c),
+            _ => words.push(c.to_string()),
+        }
+    }
+    words
+}
+
+fn string_enum(
+    declared: &Enum,
+    ident: &Ident,
+    variants: &[Ident],
+    unknown: &Ident,
+    names: &TypeNames,
+) -> TokenStream {
+    let (string, result) = (names.string(), names.result());
+    let values = &declared.values;
+    quote! {
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum #ident {
+            #(
+                #[serde(rename = #values)]
+                #variants,
+            )*
+            /// A value the docs do not list, kept as received.
+            #[serde(untagged)]
+            #unknown(#string),
+        }
+
+        impl #ident {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #ident {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #values => Self::#variants, )*
+                    other => Self::#unknown(other.into()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #ident {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+fn integer_enum(
+    declared: &Enum,
+    ident: &Ident,
+    variants: &[Ident],
+    unknown: &Ident,
+    names: &TypeNames,
+) -> TokenStream {
+    let result = names.result();
+    let values: Vec<i64> = declared
+        .values
+        .iter()
+        .map(|v| v.parse().unwrap_or_default())
+        .collect();
+    quote! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum #ident {
+            #( #variants, )*
+            /// A value the docs do not list, kept as received.
+            #unknown(i64),
+        }
+
+        impl #ident {
+            /// The wire value.
+            pub fn value(self) -> i64 {
+                match self {
+                    #( Self::#variants => #values, )*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<i64> for #ident {
+            fn from(value: i64) -> Self {
+                match value {
+                    #( #values => Self::#variants, )*
+                    other => Self::#unknown(other),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #ident {
+            type Err = std::num::ParseIntError;
+
+            fn from_str(value: &str) -> #result<Self, Self::Err> {
+                value.parse::<i64>().map(Self::from)
+            }
+        }
+
+        impl std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.value().fmt(f)
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.value())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                i64::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}
