@@ -4,11 +4,15 @@
 //! models are generated.
 //!
 //! The stages, one module each: [`pages`] (files) → [`read`] (Markdown → page
-//! models) → [`resolve`] (pages → IR). [`diagnostics`] is shared by all.
+//! models) → [`resolve`] (pages → IR) → [`emit`] (IR → tokens → formatted
+//! code) → [`output`] (files). [`diagnostics`] is shared by all; [`Builder`]
+//! is the build-script front end, and the `docmodel` binary the CLI.
 
+mod builder;
 pub mod diagnostics;
 pub mod emit;
 pub mod ir;
+pub mod output;
 pub mod pages;
 pub mod read;
 pub mod resolve;
@@ -16,6 +20,7 @@ pub mod resolve;
 use std::collections::HashMap;
 use std::path::Path;
 
+pub use builder::{BuildError, Builder};
 use diagnostics::{Diagnostic, Severity};
 use ir::Ir;
 use pages::{LoadError, Page};
@@ -37,6 +42,13 @@ impl Loaded {
     /// True when any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
+    }
+
+    /// The path of every page read, sorted.
+    pub fn page_paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.sources.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
     }
 
     /// How many diagnostics have this severity.
@@ -74,14 +86,18 @@ pub struct Generated {
 
 /// Reads every page under `paths` and generates formatted Rust models.
 pub fn generate(paths: &[impl AsRef<Path>]) -> Result<Generated, LoadError> {
-    let mut loaded = load(paths)?;
+    Ok(generate_loaded(load(paths)?))
+}
+
+/// Generates formatted Rust models from pages already read.
+pub fn generate_loaded(mut loaded: Loaded) -> Generated {
     let emitted = emit::emit(&loaded.ir);
     loaded.diagnostics.extend(emitted.diagnostics);
     // The tokens are built from sanitized identifiers and literals; a parse
     // failure here is a bug in the emitter, not in the pages.
     let code = emit::format(emitted.tokens)
         .unwrap_or_else(|e| panic!("docmodel emitted invalid Rust: {e}"));
-    Ok(Generated { loaded, code })
+    Generated { loaded, code }
 }
 
 /// Reads every page under `paths` (files, or folders searched recursively).
