@@ -1,0 +1,343 @@
+//! The whole real corpus as a Rust crate: generate `dotnet-270` into a crate
+//! of its own, build it with cargo under `#![deny(warnings)]`, and round-trip
+//! one real JSON document per model through the generated types.
+//!
+//! Slow (a 150,000-line crate): `#[ignore]`d by default and run by `.ci/run`:
+//! `cargo test -p docmodel-tests --test corpus_crate -- --ignored`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use docmodel_codegen::generate;
+use docmodel_codegen::ir::{Ir, TypeExpr};
+use docmodel_tests::{UNRECOVERABLE_WIRE_NAMES, corpus, repo_root};
+use serde_json::Value;
+
+/// Models whose payloads carry, directly or in a nested model, one of the
+/// wire names the .NET docs cannot tell ([`UNRECOVERABLE_WIRE_NAMES`]): the
+/// generated types cannot know those keys, so these do not round-trip.
+const PAYLOADS_WITH_UNKNOWABLE_WIRE_NAMES: &[&str] = &[
+    "ActionContract",
+    "ActionContractInput",
+    "ActionInput",
+    "ActionOutput",
+    "BusinessRulesDataSchema",
+    "BusinessRulesDataSchemaListing",
+    "BusinessRulesSchemaCreateRequest",
+    "BusinessRulesSchemaUpdateRequest",
+    "ConversationDataSchema",
+    "ConversationDataSchemaListing",
+    "ConversationJsonSchemaDocument",
+    "ConversationJsonSchemaRequest",
+    "ConversationSchemaUpdateRequest",
+    "CustomAttributes",
+    "DataSchema",
+    "DataSchemaListing",
+    "DataSchemaRef",
+    "DataTable",
+    "DataTablesDomainEntityListing",
+    "DecisionTable",
+    "DecisionTableContract",
+    "DecisionTableVersion",
+    "DocumentationResult",
+    "DocumentationSearchResponse",
+    "DomainEntityListingResponseDivisionView",
+    "ExternalContact",
+    "ExternalOrganization",
+    "FlattenedJsonSchemaDocument",
+    "Flow",
+    "FlowDivisionView",
+    "FlowDivisionViewEntityListing",
+    "FlowRuntimeExecution",
+    "FlowVersion",
+    "FlowVersionEntityListing",
+    "GKNDocumentationResult",
+    "GKNDocumentationSearchResponse",
+    "JourneyEventDefinition",
+    "JourneyEventDefinitionListing",
+    "JourneyExternalEventsSchema",
+    "JourneyExternalEventsSchemaListing",
+    "JourneyJsonSchemaDocument",
+    "JourneyJsonSchemaRequest",
+    "JourneySchemaUpdateRequest",
+    "JsonSchemaDocument",
+    "JsonSchemaWithDefinitions",
+    "Manager",
+    "MetaData",
+    "PostInputContract",
+    "PostOutputContract",
+    "Response",
+    "ResponseDivisionView",
+    "ResponseEntityList",
+    "ResponseEntityListing",
+    "ScimConfigResourceTypesListResponse",
+    "ScimGroupListResponse",
+    "ScimUserListResponse",
+    "ScimV2CreateUser",
+    "ScimV2EnterpriseUser",
+    "ScimV2Group",
+    "ScimV2GroupReference",
+    "ScimV2MemberReference",
+    "ScimV2PatchRequest",
+    "ScimV2SchemaListResponse",
+    "ScimV2User",
+    "StreetAddress",
+    "TokenInfo",
+    "UserCustomAttributes",
+    "UserMe",
+    "ValidateAddressRequest",
+    "VmPairingInfo",
+    "WebDeploymentFlowEntityRef",
+];
+
+/// What a payload holds that its model's docs do not allow.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Mismatch {
+    /// Keys that no property of their model has as wire name.
+    unknown_keys: BTreeSet<String>,
+    /// Properties the docs mark required that an object lacks.
+    missing_required: BTreeSet<String>,
+}
+
+/// Walks `json` as a value of model `name`, recording keys the docs do not
+/// know and required properties that are absent.
+fn check(ir: &Ir, name: &str, json: &Value, found: &mut Mismatch) {
+    let (Some(model), Value::Object(object)) = (ir.model(name), json) else {
+        return;
+    };
+    for key in object.keys() {
+        if !model.properties.iter().any(|p| &p.wire_name == key) {
+            found.unknown_keys.insert(format!("{name}.{key}"));
+        }
+    }
+    for property in &model.properties {
+        match object.get(&property.wire_name) {
+            Some(value) => check_type(ir, &property.ty, value, found),
+            None if property.required => {
+                found
+                    .missing_required
+                    .insert(format!("{name}.{}", property.wire_name));
+            }
+            None => {}
+        }
+    }
+}
+
+fn check_type(ir: &Ir, ty: &TypeExpr, json: &Value, found: &mut Mismatch) {
+    match (ty, json) {
+        (TypeExpr::Model(name), _) => check(ir, name, json, found),
+        (TypeExpr::List(item) | TypeExpr::Set(item), Value::Array(items)) => {
+            items.iter().for_each(|v| check_type(ir, item, v, found))
+        }
+        (TypeExpr::Map(item), Value::Object(values)) => {
+            values.values().for_each(|v| check_type(ir, item, v, found))
+        }
+        _ => {}
+    }
+}
+
+/// The runner compiled into the corpus crate: reads the payloads, round-trips
+/// each through its model and prints one `FAIL model: reason` line per failure.
+const RUNNER: &str = r#"
+use corpus_models::*;
+use serde_json::Value;
+
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(json: &Value) -> Result<(), String> {
+    let typed: T = serde_json::from_value(json.clone()).map_err(|e| format!("deserialize: {e}"))?;
+    let wire = serde_json::to_string(&typed).map_err(|e| format!("serialize: {e}"))?;
+    let back: Value = serde_json::from_str(&wire).map_err(|e| format!("reparse: {e}"))?;
+    same(json, &back, "").map_err(|path| format!("differs at {path}"))
+}
+
+/// Equal JSON, with datetimes compared as instants.
+fn same(a: &Value, b: &Value, path: &str) -> Result<(), String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for key in keys {
+                match (x.get(key), y.get(key)) {
+                    (Some(u), Some(v)) => same(u, v, &format!("{path}/{key}"))?,
+                    _ => return Err(format!("{path}/{key}")),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                same(u, v, &format!("{path}/{i}"))?;
+            }
+            Ok(())
+        }
+        (Value::String(x), Value::String(y)) if x != y => {
+            match (chrono::DateTime::parse_from_rfc3339(x), chrono::DateTime::parse_from_rfc3339(y)) {
+                (Ok(s), Ok(t)) if s == t => Ok(()),
+                _ => Err(path.to_string()),
+            }
+        }
+        (Value::Number(x), Value::Number(y)) if x != y => {
+            let (s, t) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            if (s - t).abs() <= 1e-6 * s.abs().max(1.0) { Ok(()) } else { Err(path.to_string()) }
+        }
+        _ if a == b => Ok(()),
+        _ => Err(path.to_string()),
+    }
+}
+
+fn main() {
+    let payloads = std::fs::read_to_string(std::env::args().nth(1).expect("payloads path")).unwrap();
+    let (mut passed, mut failed) = (0, 0);
+    for line in payloads.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let model = record["model"].as_str().unwrap();
+        let json = &record["json"];
+        let result = match model {
+            MATCH_ARMS
+            other => Err(format!("no model {other}")),
+        };
+        match result {
+            Ok(()) => passed += 1,
+            Err(reason) => {
+                failed += 1;
+                println!("FAIL {model}: {reason}");
+            }
+        }
+    }
+    println!("round trips: {passed} passed, {failed} failed");
+}
+"#;
+
+#[test]
+#[ignore = "builds a 150,000-line crate; run by .ci/run"]
+fn the_whole_corpus_compiles_and_round_trips_its_payloads() {
+    let (Some(dir), Some(payloads)) = (corpus("dotnet-270"), corpus("dotnet-270.payloads.jsonl"))
+    else {
+        return;
+    };
+    let generated = generate(&[dir]).unwrap();
+    assert!(!generated.loaded.has_errors());
+    let crate_dir = repo_root().join("target/docmodel-corpus-crate");
+    let arms: String = generated
+        .loaded
+        .ir
+        .models
+        .iter()
+        .map(|m| format!("{0:?} => round_trip::<{0}>(json),\n", m.name))
+        .collect();
+    write_crate(
+        &crate_dir,
+        &generated.code,
+        &RUNNER.replace("MATCH_ARMS", &arms),
+    );
+
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--manifest-path"])
+        .arg(crate_dir.join("Cargo.toml"))
+        .arg("--")
+        .arg(&payloads)
+        .env(
+            "CARGO_TARGET_DIR",
+            repo_root().join("target/docmodel-corpus-target"),
+        )
+        .output()
+        .expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the corpus crate builds and runs:\n{}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("{}", stdout.lines().last().unwrap_or_default());
+    let failed: BTreeMap<String, String> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("FAIL ")?.split_once(": "))
+        .map(|(model, reason)| (model.to_string(), reason.to_string()))
+        .collect();
+
+    let mut unknowable = BTreeSet::new();
+    let mut incomplete = BTreeSet::new();
+    let mut unknown_keys = BTreeSet::new();
+    for line in std::fs::read_to_string(&payloads).unwrap().lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let model = record["model"].as_str().unwrap().to_string();
+        let mut found = Mismatch::default();
+        check(&generated.loaded.ir, &model, &record["json"], &mut found);
+        if !found.unknown_keys.is_empty() {
+            unknowable.insert(model.clone());
+            unknown_keys.extend(found.unknown_keys);
+        }
+        if !found.missing_required.is_empty() {
+            incomplete.insert(model);
+        }
+    }
+    let unrecoverable: BTreeSet<String> = UNRECOVERABLE_WIRE_NAMES
+        .iter()
+        .map(|(model, _, wire)| format!("{model}.{wire}"))
+        .collect();
+    assert_eq!(
+        unknown_keys, unrecoverable,
+        "the only keys the docs cannot name are the unrecoverable ones"
+    );
+    let listed: BTreeSet<String> = PAYLOADS_WITH_UNKNOWABLE_WIRE_NAMES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        unknowable, listed,
+        "the payloads with keys the docs cannot name are the listed ones"
+    );
+    let expected: BTreeSet<String> = unknowable.union(&incomplete).cloned().collect();
+    assert_eq!(
+        failed.keys().cloned().collect::<BTreeSet<_>>(),
+        expected,
+        "exactly these fail"
+    );
+    for model in incomplete.difference(&unknowable) {
+        assert!(
+            failed[model].starts_with("deserialize: missing field"),
+            "{model}: {}",
+            failed[model]
+        );
+    }
+    eprintln!(
+        "{} models compiled; {} payloads: {} round-trip, {} carry unknowable wire names, {} lack required properties (depth-2 truncation)",
+        generated.loaded.ir.models.len(),
+        6533,
+        6533 - failed.len(),
+        unknowable.len(),
+        incomplete.difference(&unknowable).count()
+    );
+}
+
+/// Writes the crate: manifest (with the workspace's lock file, so versions
+/// match), the generated models as a library, and the runner.
+fn write_crate(dir: &Path, models: &str, runner: &str) {
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = r#"[package]
+name = "corpus-models"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+uuid = { version = "1", features = ["serde"] }
+"#;
+    let write = |path: &str, content: &str| {
+        docmodel_codegen::output::write_if_changed(&dir.join(path), content).unwrap();
+    };
+    write("Cargo.toml", manifest);
+    if !dir.join("Cargo.lock").exists() {
+        std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    }
+    write("src/models.rs", models);
+    write(
+        "src/lib.rs",
+        "//! The dotnet-270 corpus, generated.\n#![deny(warnings)]\n\ninclude!(\"models.rs\");\n",
+    );
+    write("src/main.rs", runner);
+}
