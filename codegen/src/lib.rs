@@ -91,12 +91,11 @@ pub fn generate(paths: &[impl AsRef<Path>]) -> Result<Generated, LoadError> {
 
 /// Generates formatted Rust models from pages already read.
 pub fn generate_loaded(mut loaded: Loaded) -> Generated {
-    let emitted = emit::emit(&loaded.ir);
-    loaded.diagnostics.extend(emitted.diagnostics);
     // The tokens are built from sanitized identifiers and literals; a parse
     // failure here is a bug in the emitter, not in the pages.
-    let code = emit::format(emitted.tokens)
+    let (code, diagnostics) = emit::emit_and_format(&loaded.ir)
         .unwrap_or_else(|e| panic!("docmodel emitted invalid Rust: {e}"));
+    loaded.diagnostics.extend(diagnostics);
     Generated { loaded, code }
 }
 
@@ -112,12 +111,40 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
-/// Reads pages already in memory, in any order: the result does not depend on it.
+/// Reads pages already in memory, in any order: the result does not depend on
+/// it. Pages are read in parallel, one contiguous part per core.
 pub fn load_pages(pages: Vec<Page>) -> Loaded {
-    let mut diagnostics = Vec::new();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = pages.len().div_ceil(threads).max(1);
+    let parts: Vec<(Vec<read::PageModel>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut diagnostics = Vec::new();
+                    let models: Vec<read::PageModel> = part
+                        .iter()
+                        .filter_map(|page| {
+                            read::read_page(&page.path, &page.text, &mut diagnostics)
+                        })
+                        .collect();
+                    (models, diagnostics)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     let mut models = Vec::with_capacity(pages.len());
-    for page in &pages {
-        models.extend(read::read_page(&page.path, &page.text, &mut diagnostics));
+    let mut diagnostics = Vec::new();
+    for (part_models, part_diagnostics) in parts {
+        models.extend(part_models);
+        diagnostics.extend(part_diagnostics);
     }
     let pages_read = pages.len();
     let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
