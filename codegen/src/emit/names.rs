@@ -43,14 +43,14 @@ impl Scope {
 
     /// An UpperCamel variant name for an enum value (or, failing that, its docs name).
     pub fn variant(&mut self, value: &str, doc_name: Option<&str>) -> Allocated {
-        let from = |text: &str| ascii_ident(&text.to_upper_camel_case(), "");
-        let mut base = from(value);
-        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
-            base = doc_name
-                .map(from)
-                .filter(|n| !n.is_empty() && !n.starts_with(|c: char| c.is_ascii_digit()))
-                .unwrap_or_else(|| spelled(value));
-        }
+        let usable = |text: &str| {
+            let name = ascii_only(&text.to_upper_camel_case());
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                .then_some(name)
+        };
+        let base = usable(value)
+            .or_else(|| doc_name.and_then(usable))
+            .unwrap_or_else(|| spelled(value));
         self.unique(&base, "")
     }
 
@@ -97,14 +97,19 @@ pub fn type_base(name: &str) -> String {
     }
 }
 
-/// `text` reduced to ASCII letters, digits and `_`, never starting with a digit
-/// (a `_`-free `fallback` stands in for an empty result).
-fn ascii_ident(text: &str, fallback: &str) -> String {
+/// `text` reduced to ASCII letters, digits and inner `_`.
+fn ascii_only(text: &str) -> String {
     let kept: String = text
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
-    let kept = kept.trim_matches('_');
+    kept.trim_matches('_').to_string()
+}
+
+/// [`ascii_only`], never starting with a digit (prefixed with `fallback`, or
+/// `N`), and `fallback` for an empty result.
+fn ascii_ident(text: &str, fallback: &str) -> String {
+    let kept = ascii_only(text);
     if kept.is_empty() {
         fallback.to_string()
     } else if kept.starts_with(|c: char| c.is_ascii_digit()) {
@@ -200,7 +205,7 @@ mod tests {
             [
                 "TransferConference",
                 "Number1",
-                "NumberMinus1",
+                "Minus1",
                 "Empty",
                 "Plus",
                 "S",
