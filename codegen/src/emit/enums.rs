@@ -98,7 +98,7 @@ fn string_enum(
     unknown: &Ident,
     names: &TypeNames,
 ) -> TokenStream {
-    let (string, result) = (names.string(), names.result());
+    let (string, result, from) = (names.string(), names.result(), names.from());
     let values = &declared.values;
     quote! {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -122,7 +122,7 @@ fn string_enum(
             }
         }
 
-        impl From<&str> for #ident {
+        impl #from<&str> for #ident {
             fn from(value: &str) -> Self {
                 match value {
                     #( #values => Self::#variants, )*
@@ -154,7 +154,7 @@ fn integer_enum(
     unknown: &Ident,
     names: &TypeNames,
 ) -> TokenStream {
-    let result = names.result();
+    let (result, from) = (names.result(), names.from());
     let values: Vec<i64> = declared
         .values
         .iter()
@@ -178,7 +178,7 @@ fn integer_enum(
             }
         }
 
-        impl From<i64> for #ident {
+        impl #from<i64> for #ident {
             fn from(value: i64) -> Self {
                 match value {
                     #( #values => Self::#variants, )*
@@ -209,7 +209,7 @@ fn integer_enum(
 
         impl<'de> serde::Deserialize<'de> for #ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                i64::deserialize(deserializer).map(Self::from)
+                <i64 as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }

@@ -101,7 +101,7 @@ fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<To
     if !(has_defaults && possible) {
         return None;
     }
-    let none = names.none();
+    let (none, default_trait) = (names.none(), names.default_trait());
     let values = fields.iter().map(|f| {
         let name = &f.ident;
         match &f.absent {
@@ -110,7 +110,7 @@ fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<To
         }
     });
     Some(quote! {
-        impl Default for #ident {
+        impl #default_trait for #ident {
             fn default() -> Self {
                 Self { #( #values, )* }
             }

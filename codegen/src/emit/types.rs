@@ -61,6 +61,16 @@ impl TypeNames {
         self.prelude("Result", quote!(::std::result::Result))
     }
 
+    /// `From`, or its full path.
+    pub fn from(&self) -> TokenStream {
+        self.prelude("From", quote!(::std::convert::From))
+    }
+
+    /// `Default`, or its full path.
+    pub fn default_trait(&self) -> TokenStream {
+        self.prelude("Default", quote!(::std::default::Default))
+    }
+
     /// Whether `name` is a model or enum some page defines.
     pub fn is_defined(&self, name: &str) -> bool {
         self.rust.contains_key(name)
