@@ -14,6 +14,7 @@ pub mod emit;
 pub mod ir;
 pub mod output;
 pub mod pages;
+mod parallel;
 pub mod read;
 pub mod resolve;
 
@@ -114,31 +115,13 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
 /// Reads pages already in memory, in any order: the result does not depend on
 /// it. Pages are read in parallel, one contiguous part per core.
 pub fn load_pages(pages: Vec<Page>) -> Loaded {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = pages.len().div_ceil(threads).max(1);
-    let parts: Vec<(Vec<read::PageModel>, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut diagnostics = Vec::new();
-                    let models: Vec<read::PageModel> = part
-                        .iter()
-                        .filter_map(|page| {
-                            read::read_page(&page.path, &page.text, &mut diagnostics)
-                        })
-                        .collect();
-                    (models, diagnostics)
-                })
-            })
+    let parts = parallel::map_parts(pages.len(), |part| {
+        let mut diagnostics = Vec::new();
+        let models: Vec<read::PageModel> = pages[part]
+            .iter()
+            .filter_map(|page| read::read_page(&page.path, &page.text, &mut diagnostics))
             .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+        (models, diagnostics)
     });
     let mut models = Vec::with_capacity(pages.len());
     let mut diagnostics = Vec::new();

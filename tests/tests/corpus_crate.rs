@@ -6,12 +6,12 @@
 //! `cargo test -p docmodel-tests --test corpus_crate -- --ignored`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
-use std::process::Command;
 
 use docmodel_codegen::generate;
 use docmodel_codegen::ir::{Ir, TypeExpr};
-use docmodel_tests::{UNRECOVERABLE_WIRE_NAMES, corpus, repo_root};
+use docmodel_tests::{
+    UNRECOVERABLE_WIRE_NAMES, cargo_on_crate, corpus, repo_root, write_model_crate,
+};
 use serde_json::Value;
 
 /// Models whose payloads carry, directly or in a nested model, one of the
@@ -224,23 +224,11 @@ fn the_whole_corpus_compiles_and_round_trips_its_payloads() {
         .iter()
         .map(|m| format!("{0:?} => round_trip::<{0}>(json),\n", m.name))
         .collect();
-    write_crate(
-        &crate_dir,
-        &generated.code,
-        &RUNNER.replace("MATCH_ARMS", &arms),
-    );
+    let runner = RUNNER.replace("MATCH_ARMS", &arms);
+    write_model_crate(&crate_dir, "corpus-models", &generated.code, &runner);
 
-    let output = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--manifest-path"])
-        .arg(crate_dir.join("Cargo.toml"))
-        .arg("--")
-        .arg(&payloads)
-        .env(
-            "CARGO_TARGET_DIR",
-            repo_root().join("target/docmodel-corpus-target"),
-        )
-        .output()
-        .expect("cargo runs");
+    let payloads_arg = payloads.to_str().expect("a UTF-8 path");
+    let output = cargo_on_crate(&crate_dir, "run", &["--quiet", "--", payloads_arg]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -307,37 +295,4 @@ fn the_whole_corpus_compiles_and_round_trips_its_payloads() {
         unknowable.len(),
         incomplete.difference(&unknowable).count()
     );
-}
-
-/// Writes the crate: manifest (with the workspace's lock file, so versions
-/// match), the generated models as a library, and the runner.
-fn write_crate(dir: &Path, models: &str, runner: &str) {
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let manifest = r#"[package]
-name = "corpus-models"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-uuid = { version = "1", features = ["serde"] }
-"#;
-    let write = |path: &str, content: &str| {
-        docmodel_codegen::output::write_if_changed(&dir.join(path), content).unwrap();
-    };
-    write("Cargo.toml", manifest);
-    if !dir.join("Cargo.lock").exists() {
-        std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    }
-    write("src/models.rs", models);
-    write(
-        "src/lib.rs",
-        "//! The dotnet-270 corpus, generated.\n#![deny(warnings)]\n\ninclude!(\"models.rs\");\n",
-    );
-    write("src/main.rs", runner);
 }

@@ -5,13 +5,10 @@
 //! reviewed snapshot, and it compiles and works in a crate of its own under
 //! `#![deny(warnings)]` and `clippy -D warnings`.
 
-use std::path::Path;
-use std::process::Command;
-
 use docmodel_codegen::diagnostics::{Code, Severity};
 use docmodel_codegen::pages::Page;
 use docmodel_codegen::{emit, generate_loaded, load_pages};
-use docmodel_tests::repo_root;
+use docmodel_tests::{cargo_on_crate, repo_root, write_model_crate};
 
 const FIXTURES: &str = "tests/fixtures/hard-cases";
 
@@ -146,60 +143,23 @@ fn main() {
 fn hard_cases_compile_without_warnings_and_work() {
     let generated = generate_loaded(load_pages(pages()));
     let dir = repo_root().join("target/docmodel-hard-cases-crate");
-    write_crate(&dir, &generated.code);
-    let target = repo_root().join("target/docmodel-corpus-target");
-    let manifest = dir.join("Cargo.toml");
-    let cargo = |args: &[&str]| {
-        let output = Command::new(env!("CARGO"))
-            .args(&args[..2])
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .args(&args[2..])
-            .env("CARGO_TARGET_DIR", &target)
-            .output()
-            .expect("cargo runs");
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
+    write_model_crate(&dir, "hard-cases", &generated.code, RUNNER);
+    for (command, args) in [
+        ("run", &["--quiet"][..]),
+        (
+            "clippy",
+            &["--quiet", "--all-targets", "--", "-D", "warnings"],
+        ),
+    ] {
+        let output = cargo_on_crate(&dir, command, args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "cargo {command}:\n{stdout}{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        assert!(output.status.success(), "cargo {args:?}:\n{text}");
-        text
-    };
-    let run = cargo(&["run", "--quiet"]);
-    assert!(run.contains("hard cases: all checks passed"), "{run}");
-    cargo(&["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"]);
-}
-
-fn write_crate(dir: &Path, models: &str) {
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    let write = |path: &str, content: &str| {
-        docmodel_codegen::output::write_if_changed(&dir.join(path), content).unwrap();
-    };
-    write(
-        "Cargo.toml",
-        r#"[package]
-name = "hard-cases"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-uuid = { version = "1", features = ["serde"] }
-"#,
-    );
-    if !dir.join("Cargo.lock").exists() {
-        std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        if command == "run" {
+            assert!(stdout.contains("hard cases: all checks passed"), "{stdout}");
+        }
     }
-    write("src/models.rs", models);
-    write(
-        "src/lib.rs",
-        "//! Hard cases, generated.\n#![deny(warnings)]\n\ninclude!(\"models.rs\");\n",
-    );
-    write("src/main.rs", RUNNER);
 }

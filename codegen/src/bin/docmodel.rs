@@ -28,29 +28,23 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the intermediate representation of the pages as YAML.
-    Ir {
-        /// Page files, or folders searched recursively for `*.md`.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Write the YAML to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Also show notes (such as each skipped non-model page).
-        #[arg(short, long)]
-        verbose: bool,
-    },
+    Ir(Run),
     /// Generate Rust models from the pages.
-    Generate {
-        /// Page files, or folders searched recursively for `*.md`.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Write the code to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Also show notes (such as each skipped non-model page).
-        #[arg(short, long)]
-        verbose: bool,
-    },
+    Generate(Run),
+}
+
+/// What every command reads, where it writes, and how much it says.
+#[derive(clap::Args)]
+struct Run {
+    /// Page files, or folders searched recursively for `*.md`.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write to this file (only if its content changes) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Also show notes (such as each skipped non-model page).
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 fn main() -> ExitCode {
@@ -66,45 +60,37 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Ir {
-            paths,
-            output,
-            verbose,
-        } => ir(&paths, output, verbose),
-        Command::Generate {
-            paths,
-            output,
-            verbose,
-        } => generate(&paths, output, verbose),
+        Command::Ir(run) => ir(run),
+        Command::Generate(run) => generate(run),
     }
 }
 
 /// `docmodel generate`: read, report, write the code.
-fn generate(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
-    let generated = match docmodel_codegen::generate(paths) {
+fn generate(run: Run) -> ExitCode {
+    let generated = match docmodel_codegen::generate(&run.paths) {
         Ok(generated) => generated,
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::from(EXIT_IO);
         }
     };
-    report(&generated.loaded, verbose);
+    report(&generated.loaded, run.verbose);
     if generated.loaded.has_errors() {
         return ExitCode::from(EXIT_SPEC_ERRORS);
     }
-    write_output(output, &generated.code)
+    write_output(run.output, &generated.code)
 }
 
 /// `docmodel ir`: read, report, print the YAML.
-fn ir(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
-    let loaded = match load(paths) {
+fn ir(run: Run) -> ExitCode {
+    let loaded = match load(&run.paths) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("error: {error}");
             return ExitCode::from(EXIT_IO);
         }
     };
-    report(&loaded, verbose);
+    report(&loaded, run.verbose);
     if loaded.has_errors() {
         return ExitCode::from(EXIT_SPEC_ERRORS);
     }
@@ -115,7 +101,7 @@ fn ir(paths: &[PathBuf], output: Option<PathBuf>, verbose: bool) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    write_output(output, &yaml)
+    write_output(run.output, &yaml)
 }
 
 /// Writes `content` to the file, or to standard output.

@@ -73,33 +73,12 @@ pub fn format(tokens: TokenStream) -> Result<String, syn::Error> {
 pub fn emit_and_format(ir: &Ir) -> Result<(String, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
     type_names(ir, &mut diagnostics);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = ir.models.len().div_ceil(threads).max(1);
-    let starts: Vec<usize> = (0..threads)
-        .map(|i| (i * chunk).min(ir.models.len()))
-        .collect();
-    let parts = std::thread::scope(|scope| {
-        let handles: Vec<_> = starts
-            .iter()
-            .enumerate()
-            .map(|(i, &start)| {
-                let end = starts.get(i + 1).copied().unwrap_or(ir.models.len());
-                let last = i + 1 == starts.len();
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    let names = type_names(ir, &mut Vec::new());
-                    let tokens = emit_part(ir, &names, start..end, last, &mut found);
-                    format_items(tokens).map(|items| (items, found))
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect::<Vec<_>>()
+    let parts = crate::parallel::map_parts(ir.models.len(), |part| {
+        let mut found = Vec::new();
+        let names = type_names(ir, &mut Vec::new());
+        let with_enums = part.end == ir.models.len();
+        let tokens = emit_part(ir, &names, part, with_enums, &mut found);
+        format_items(tokens).map(|items| (items, found))
     });
     let mut items = Vec::new();
     for part in parts {

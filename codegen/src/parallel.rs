@@ -1,0 +1,46 @@
+//! Splitting work over the machine's cores: contiguous parts, results in order,
+//! so that parallel runs give exactly the sequential result.
+
+use std::ops::Range;
+
+/// Runs `work` on contiguous parts of `0..len` (one per core, at least one
+/// part even when `len` is 0) on scoped threads; returns the results in order.
+pub fn map_parts<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let size = len.div_ceil(threads).max(1);
+    let parts: Vec<Range<usize>> = (0..len.div_ceil(size).max(1))
+        .map(|i| i * size..((i + 1) * size).min(len))
+        .collect();
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || work(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_cover_everything_in_order() {
+        let parts = map_parts(7, |r| r);
+        let covered: Vec<usize> = parts.iter().flat_map(|r| r.clone()).collect();
+        assert_eq!(covered, (0..7).collect::<Vec<_>>());
+        let empty = map_parts(0, |r| r);
+        assert_eq!(
+            (empty.len(), empty[0].is_empty()),
+            (1, true),
+            "one empty part"
+        );
+    }
+}
