@@ -117,3 +117,47 @@ fn non_model_pages_are_skipped_with_a_note() {
     );
     assert!(err.contains("2 page(s) read: 1 models"), "{err}");
 }
+
+#[test]
+fn generate_writes_the_code_only_when_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let output = docmodel(&["generate", "Pet.md", "-o", "models.rs"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let path = dir.path().join("models.rs");
+    let code = std::fs::read_to_string(&path).unwrap();
+    assert!(code.contains("pub struct Pet {"), "{code}");
+    assert!(
+        code.contains("pub tags: Option<Vec<serde_json::Value>>,"),
+        "{code}"
+    );
+    assert!(
+        stderr(&output).contains("warning[DM0300]"),
+        "Tag is missing"
+    );
+    let written = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    docmodel(&["generate", "Pet.md", "-o", "models.rs"], dir.path());
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        written,
+        "unchanged, not rewritten"
+    );
+}
+
+#[test]
+fn generate_with_errors_writes_nothing_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Pet.md"),
+        GOOD.replace("**Long**", "**List&lt;Long**"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("models.rs"), "// old\n").unwrap();
+    let output = docmodel(&["generate", "Pet.md", "-o", "models.rs"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("models.rs")).unwrap(),
+        "// old\n"
+    );
+}

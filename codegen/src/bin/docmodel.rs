@@ -104,12 +104,12 @@ fn ir(run: Run) -> ExitCode {
     write_output(run.output, &yaml)
 }
 
-/// Writes `content` to the file, or to standard output.
+/// Writes `content` to the file (atomically, only if it changed), or to standard output.
 fn write_output(output: Option<PathBuf>, content: &str) -> ExitCode {
     let written = match output {
-        Some(path) => {
-            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))
-        }
+        Some(path) => docmodel_codegen::output::write_if_changed(&path, content)
+            .map(drop)
+            .map_err(|e| format!("{}: {e}", path.display())),
         None => {
             use std::io::Write;
             std::io::stdout()
