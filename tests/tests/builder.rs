@@ -1,0 +1,50 @@
+//! The build-script builder: what it writes, and that errors write nothing.
+
+use docmodel_codegen::{BuildError, Builder};
+
+const PAGE: &str = "# Pet\n\n## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n| **id** | **Long** | The id. |  |\n";
+
+#[test]
+fn the_builder_writes_the_code_the_library_generates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), PAGE).unwrap();
+    let out = dir.path().join("models.rs");
+    let builder = Builder::new().specs(dir.path()).out_file(&out);
+    builder.build_script().unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written, builder.generate().unwrap().code);
+    assert!(written.contains("pub id: i64,"), "{written}");
+}
+
+#[test]
+fn errors_fail_the_build_and_leave_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Pet.md"),
+        PAGE.replace("**Long**", "**Map&lt;Long**"),
+    )
+    .unwrap();
+    let out = dir.path().join("models.rs");
+    std::fs::write(&out, "// previous\n").unwrap();
+    let result = Builder::new()
+        .specs(dir.path())
+        .out_file(&out)
+        .build_script();
+    let Err(error @ BuildError::Specs { errors: 1 }) = result else {
+        panic!("expected one spec error, got {result:?}");
+    };
+    assert_eq!(
+        error.to_string(),
+        "1 error(s) in the docs pages (shown above)"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "// previous\n");
+}
+
+#[test]
+fn a_missing_folder_is_a_load_error() {
+    let result = Builder::new()
+        .specs("no/such/folder")
+        .out_file("unused.rs")
+        .build_script();
+    assert!(matches!(result, Err(BuildError::Load(_))), "{result:?}");
+}
