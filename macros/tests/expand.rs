@@ -1,0 +1,11 @@
+//! The macro from a crate's point of view (trybuild): a passing expansion,
+//! and the messages of a missing folder, a malformed page, an unknown option.
+
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.pass("tests/ui/pass.rs");
+    cases.compile_fail("tests/ui/missing_folder.rs");
+    cases.compile_fail("tests/ui/malformed_page.rs");
+    cases.compile_fail("tests/ui/unknown_option.rs");
+}

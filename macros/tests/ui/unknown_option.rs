@@ -1,0 +1,4 @@
+// trybuild builds this in target/tests/trybuild/docmodel-macros: paths are relative to that.
+docmodel_macros::models!("../../../../macros/tests/fixtures/good", colour = "blue");
+
+fn main() {}
