@@ -161,3 +161,82 @@ fn generate_with_errors_writes_nothing_and_exits_1() {
         "// old\n"
     );
 }
+
+#[test]
+fn check_flag_reports_drift_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let check = |dir: &Path| {
+        docmodel(
+            &["generate", "Pet.md", "-o", "models.rs", "--check", "-q"],
+            dir,
+        )
+    };
+
+    let missing = check(dir.path());
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("models.rs does not exist"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(!dir.path().join("models.rs").exists());
+
+    docmodel(&["generate", "Pet.md", "-o", "models.rs"], dir.path());
+    assert_eq!(check(dir.path()).status.code(), Some(0), "up to date");
+
+    let page = format!("{GOOD}| **age** | **Integer** | Age. | [optional] |\n");
+    std::fs::write(dir.path().join("Pet.md"), page).unwrap();
+    let before = std::fs::read_to_string(dir.path().join("models.rs")).unwrap();
+    let drift = check(dir.path());
+    assert_eq!(drift.status.code(), Some(1));
+    let err = stderr(&drift);
+    assert!(
+        err.contains(
+            "models.rs is out of date: 3 line(s) added, 0 removed, first difference at line"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("models.rs")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn check_command_summarizes_and_quiet_shows_only_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let output = docmodel(&["check", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let err = stderr(&output);
+    assert!(err.contains("warning[DM0300]"), "{err}");
+    assert!(
+        err.contains("1 page(s) read: 1 models, 0 enums; 0 errors, 1 warnings, 0 notes"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no output file"
+    );
+
+    let quiet = docmodel(&["check", "-q", "."], dir.path());
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(stderr(&quiet), "", "quiet: no warnings, no summary");
+}
+
+#[test]
+fn help_shows_an_example_and_version_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = docmodel(&["--help"], dir.path());
+    assert!(
+        String::from_utf8_lossy(&help.stdout).contains("docmodel generate specs/ -o src/models.rs")
+    );
+    let version = docmodel(&["--version"], dir.path());
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("docmodel {}", env!("CARGO_PKG_VERSION"))
+    );
+}

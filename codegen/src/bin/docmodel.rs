@@ -1,24 +1,27 @@
 //! The `docmodel` command line: a thin shell over the library.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
-use docmodel_codegen::{Loaded, load};
+use docmodel_codegen::{Generated, Loaded};
+use indicatif::ProgressBar;
 
-/// Exit code for spec errors.
-const EXIT_SPEC_ERRORS: u8 = 1;
+/// Exit code for spec errors, and for `--check` drift.
+const EXIT_FAILED: u8 = 1;
 /// Exit code for usage and I/O failures.
 const EXIT_IO: u8 = 2;
 
-/// Read SDK model docs (Markdown) and generate typed models.
+/// Read SDK model docs (Markdown) and generate typed Rust models.
 #[derive(Parser)]
 #[command(
+    name = "docmodel",
     version,
     about,
-    after_help = "Examples:\n  docmodel ir specs/ -o ir.yaml\n  docmodel generate specs/ -o src/models.rs"
+    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/\n  docmodel ir specs/ -o ir.yaml"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -27,24 +30,44 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the intermediate representation of the pages as YAML.
-    Ir(Run),
     /// Generate Rust models from the pages.
-    Generate(Run),
+    Generate {
+        #[command(flatten)]
+        input: Input,
+        /// Write the code to this file (only if its content changes) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write nothing; exit 1 if the output file is missing or differs.
+        #[arg(long, requires = "output")]
+        check: bool,
+    },
+    /// Read, resolve and generate, print the diagnostics and a summary; write nothing.
+    Check {
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Print the intermediate representation of the pages as YAML.
+    Ir {
+        #[command(flatten)]
+        input: Input,
+        /// Write the YAML to this file (only if its content changes) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
-/// What every command reads, where it writes, and how much it says.
+/// The pages to read, and how much to say about them.
 #[derive(clap::Args)]
-struct Run {
+struct Input {
     /// Page files, or folders searched recursively for `*.md`.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Write to this file (only if its content changes) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
     /// Also show notes (such as each skipped non-model page).
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "quiet")]
     verbose: bool,
+    /// Show errors only: no warnings, no summary, no progress.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 fn main() -> ExitCode {
@@ -59,55 +82,136 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
-        Command::Ir(run) => ir(run),
-        Command::Generate(run) => generate(run),
-    }
+    let result = match cli.command {
+        Command::Generate {
+            input,
+            output,
+            check,
+        } => generated(&input).and_then(|g| match (output, check) {
+            (Some(path), true) => check_file(&path, &g.code),
+            (output, _) => write_output(output.as_deref(), &g.code),
+        }),
+        Command::Check { input } => generated(&input).map(|_| ExitCode::SUCCESS),
+        Command::Ir { input, output } => loaded(&input).and_then(|loaded| {
+            let yaml = loaded
+                .ir
+                .to_yaml()
+                .map_err(|e| fail(EXIT_IO, format!("cannot write the IR as YAML: {e}")))?;
+            write_output(output.as_deref(), &yaml)
+        }),
+    };
+    result.unwrap_or_else(|code| code)
 }
 
-/// `docmodel generate`: read, report, write the code.
-fn generate(run: Run) -> ExitCode {
-    let generated = match docmodel_codegen::generate(&run.paths) {
-        Ok(generated) => generated,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    report(&generated.loaded, run.verbose);
-    if generated.loaded.has_errors() {
-        return ExitCode::from(EXIT_SPEC_ERRORS);
-    }
-    write_output(run.output, &generated.code)
+/// Prints `message` as an error and gives the exit code to end with.
+fn fail(code: u8, message: String) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
 }
 
-/// `docmodel ir`: read, report, print the YAML.
-fn ir(run: Run) -> ExitCode {
-    let loaded = match load(&run.paths) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_IO);
-        }
+/// Reads the pages and generates the code, reporting; `Err` on errors.
+fn generated(input: &Input) -> Result<Generated, ExitCode> {
+    let progress = progress(input, "reading pages and generating models");
+    let generated =
+        docmodel_codegen::generate(&input.paths).map_err(|e| fail(EXIT_IO, e.to_string()));
+    progress.finish_and_clear();
+    let generated = generated?;
+    report(&generated.loaded, input)?;
+    Ok(generated)
+}
+
+/// Reads the pages into the IR, reporting; `Err` on errors.
+fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
+    let progress = progress(input, "reading pages");
+    let loaded = docmodel_codegen::load(&input.paths).map_err(|e| fail(EXIT_IO, e.to_string()));
+    progress.finish_and_clear();
+    let loaded = loaded?;
+    report(&loaded, input)?;
+    Ok(loaded)
+}
+
+/// A spinner on a terminal, nothing otherwise (or with `--quiet`).
+fn progress(input: &Input, message: &'static str) -> ProgressBar {
+    if input.quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let spinner = ProgressBar::new_spinner().with_message(message);
+    spinner.enable_steady_tick(Duration::from_millis(100));
+    spinner
+}
+
+/// Prints the diagnostics and a one-line summary; `Err(1)` when there are errors.
+fn report(loaded: &Loaded, input: &Input) -> Result<(), ExitCode> {
+    let shown = match (input.quiet, input.verbose) {
+        (true, _) => Severity::Error,
+        (_, true) => Severity::Note,
+        _ => Severity::Warning,
     };
-    report(&loaded, run.verbose);
+    let color = std::io::stderr().is_terminal();
+    eprint!("{}", loaded.render_diagnostics(shown, color));
+    if !input.quiet {
+        let notes = loaded.count(Severity::Note);
+        let hidden = if input.verbose || notes == 0 {
+            ""
+        } else {
+            " (-v shows the notes)"
+        };
+        eprintln!(
+            "{} page(s) read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
+            loaded.pages_read,
+            loaded.ir.models.len(),
+            loaded.ir.enums.len(),
+            loaded.count(Severity::Error),
+            loaded.count(Severity::Warning),
+        );
+    }
     if loaded.has_errors() {
-        return ExitCode::from(EXIT_SPEC_ERRORS);
+        return Err(ExitCode::from(EXIT_FAILED));
     }
-    let yaml = match loaded.ir.to_yaml() {
-        Ok(yaml) => yaml,
-        Err(error) => {
-            eprintln!("error: cannot write the IR as YAML: {error}");
-            return ExitCode::from(EXIT_IO);
+    Ok(())
+}
+
+/// `--check`: exit 1 with a short summary when `path` is missing or differs from `code`.
+fn check_file(path: &Path, code: &str) -> Result<ExitCode, ExitCode> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(existing) => existing,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!(
+                "{} does not exist: run `docmodel generate` without --check to create it",
+                path.display()
+            );
+            return Err(ExitCode::from(EXIT_FAILED));
         }
+        Err(error) => return Err(fail(EXIT_IO, format!("{}: {error}", path.display()))),
     };
-    write_output(run.output, &yaml)
+    if existing == code {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let diff = similar::TextDiff::from_lines(existing.as_str(), code);
+    let (mut added, mut removed) = (0, 0);
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            similar::ChangeTag::Insert => added += 1,
+            similar::ChangeTag::Delete => removed += 1,
+            similar::ChangeTag::Equal => {}
+        }
+    }
+    let first = diff
+        .ops()
+        .iter()
+        .find(|op| op.tag() != similar::DiffTag::Equal)
+        .map_or(1, |op| op.old_range().start + 1);
+    eprintln!(
+        "{} is out of date: {added} line(s) added, {removed} removed, first difference at line {first}; run `docmodel generate` without --check to update it",
+        path.display()
+    );
+    Err(ExitCode::from(EXIT_FAILED))
 }
 
 /// Writes `content` to the file (atomically, only if it changed), or to standard output.
-fn write_output(output: Option<PathBuf>, content: &str) -> ExitCode {
+fn write_output(output: Option<&Path>, content: &str) -> Result<ExitCode, ExitCode> {
     let written = match output {
-        Some(path) => docmodel_codegen::output::write_if_changed(&path, content)
+        Some(path) => docmodel_codegen::output::write_if_changed(path, content)
             .map(drop)
             .map_err(|e| format!("{}: {e}", path.display())),
         None => {
@@ -117,36 +221,7 @@ fn write_output(output: Option<PathBuf>, content: &str) -> ExitCode {
                 .map_err(|e| e.to_string())
         }
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: cannot write the output: {error}");
-            ExitCode::from(EXIT_IO)
-        }
-    }
-}
-
-/// Prints the diagnostics and a one-line summary to standard error.
-fn report(loaded: &Loaded, verbose: bool) {
-    let min = if verbose {
-        Severity::Note
-    } else {
-        Severity::Warning
-    };
-    let color = std::io::stderr().is_terminal();
-    eprint!("{}", loaded.render_diagnostics(min, color));
-    let notes = loaded.count(Severity::Note);
-    let hidden = if verbose || notes == 0 {
-        String::new()
-    } else {
-        " (-v shows the notes)".to_string()
-    };
-    eprintln!(
-        "{} page(s) read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
-        loaded.pages_read,
-        loaded.ir.models.len(),
-        loaded.ir.enums.len(),
-        loaded.count(Severity::Error),
-        loaded.count(Severity::Warning),
-    );
+    written
+        .map(|()| ExitCode::SUCCESS)
+        .map_err(|error| fail(EXIT_IO, format!("cannot write the output: {error}")))
 }
