@@ -1,0 +1,3 @@
+fn main() -> Result<(), docmodel_codegen::BuildError> {
+    docmodel_codegen::Builder::new().specs("specs").build_script()
+}

@@ -1,0 +1,94 @@
+//! The build-script flow a user relies on (`tests/build-flow`): adding a page
+//! needs no other step (the build script reruns), and touching nothing does
+//! not rerun it. Checked with cargo's own `-v` output (`Running …build-script-build`,
+//! `Fresh …`), not with timing.
+
+use std::path::Path;
+
+use docmodel_tests::{cargo_on_crate, repo_root};
+
+/// Copies the template crate (`tests/build-flow`) to `dir`, with a manifest
+/// pointing at this checkout's `docmodel-codegen`.
+fn copy_template(dir: &Path) {
+    let template = repo_root().join("tests/build-flow");
+    for file in ["build.rs", "src/lib.rs", "src/main.rs", "specs/Pet.md"] {
+        std::fs::create_dir_all(dir.join(file).parent().unwrap()).unwrap();
+        std::fs::copy(template.join(file), dir.join(file)).unwrap();
+    }
+    let codegen = repo_root().join("codegen");
+    let manifest = format!(
+        r#"[package]
+name = "build-flow"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[workspace]
+
+[dependencies]
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
+uuid = {{ version = "1", features = ["serde"] }}
+
+[build-dependencies]
+docmodel-codegen = {{ path = {codegen:?} }}
+"#
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+}
+
+/// `cargo build -v`; true when the build script ran.
+fn build_reran(dir: &Path) -> bool {
+    let output = cargo_on_crate(dir, "build", &["-v"]);
+    let log = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{log}");
+    let ran = log
+        .lines()
+        .any(|l| l.trim_start().starts_with("Running") && l.contains("build-script-build"));
+    if !ran {
+        assert!(
+            log.lines()
+                .any(|l| l.trim_start().starts_with("Fresh build-flow")),
+            "{log}"
+        );
+    }
+    ran
+}
+
+fn models(dir: &Path) -> Vec<String> {
+    let output = cargo_on_crate(dir, "run", &["--quiet"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_new_page_is_picked_up_and_an_untouched_crate_is_fresh() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_template(dir.path());
+    assert!(build_reran(dir.path()), "first build runs the build script");
+    assert_eq!(models(dir.path()), ["model Pet"]);
+
+    assert!(
+        !build_reran(dir.path()),
+        "nothing changed: the build script does not rerun"
+    );
+
+    let owner = std::fs::read_to_string(dir.path().join("specs/Pet.md"))
+        .unwrap()
+        .replace("Pet", "Owner");
+    std::fs::write(dir.path().join("specs/Owner.md"), owner).unwrap();
+    assert!(
+        build_reran(dir.path()),
+        "a new page reruns the build script"
+    );
+    assert_eq!(models(dir.path()), ["model Owner", "model Pet"]);
+}
