@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use docmodel_tests::{cargo_on_crate, repo_root};
+use docmodel_tests::{cargo_on_crate, model_crate_manifest, repo_root};
 
 /// Copies the template crate (`tests/build-flow`) to `dir`, with a manifest
 /// pointing at this checkout's `docmodel-codegen`.
@@ -16,24 +16,9 @@ fn copy_template(dir: &Path) {
         std::fs::copy(template.join(file), dir.join(file)).unwrap();
     }
     let codegen = repo_root().join("codegen");
-    let manifest = format!(
-        r#"[package]
-name = "build-flow"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[workspace]
-
-[dependencies]
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
-uuid = {{ version = "1", features = ["serde"] }}
-
-[build-dependencies]
-docmodel-codegen = {{ path = {codegen:?} }}
-"#
+    let manifest = model_crate_manifest(
+        "build-flow",
+        &format!("\n[build-dependencies]\ndocmodel-codegen = {{ path = {codegen:?} }}\n"),
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
