@@ -11,6 +11,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::config::{Config, ConfigError};
 use crate::diagnostics::Severity;
 use crate::pages::LoadError;
 use crate::{Generated, generate, output};
@@ -20,10 +21,13 @@ use crate::{Generated, generate, output};
 pub struct Builder {
     specs: Vec<PathBuf>,
     out_file: Option<PathBuf>,
+    config: Option<PathBuf>,
 }
 
 /// Why a build script could not generate the models.
 pub enum BuildError {
+    /// The configuration file cannot be used.
+    Config(ConfigError),
     /// A page or folder could not be read.
     Load(LoadError),
     /// The output file could not be written.
@@ -40,6 +44,7 @@ pub enum BuildError {
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            BuildError::Config(error) => write!(f, "{error}"),
             BuildError::Load(error) => write!(f, "{error}"),
             BuildError::Write(path, error) => {
                 write!(f, "cannot write `{}`: {error}", path.display())
@@ -82,19 +87,35 @@ impl Builder {
         self
     }
 
+    /// Reads settings from this `docmodel.yaml` instead of the one found
+    /// beside the specs ([`Config::discover`]).
+    pub fn config(mut self, file: impl AsRef<Path>) -> Self {
+        self.config = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// The configuration: the given file, or the one beside the specs, or the defaults.
+    pub fn load_config(&self) -> Result<Config, ConfigError> {
+        match &self.config {
+            Some(file) => Config::from_file(file),
+            None => Config::discover(&self.specs),
+        }
+    }
+
     /// Reads the pages and generates the code, printing nothing.
-    pub fn generate(&self) -> Result<Generated, LoadError> {
-        generate(&self.specs)
+    pub fn generate(&self) -> Result<Generated, BuildError> {
+        let config = self.load_config().map_err(BuildError::Config)?;
+        generate(&self.specs, &config).map_err(BuildError::Load)
     }
 
     /// Runs as a build script: tells cargo which files to watch, writes the
     /// code (only when it changed), turns warnings into `cargo:warning` lines
     /// and errors into a failed build with the full diagnostics on stderr.
     pub fn build_script(&self) -> Result<(), BuildError> {
-        for path in &self.specs {
+        for path in self.specs.iter().chain(&self.config) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
-        let generated = self.generate().map_err(BuildError::Load)?;
+        let generated = self.generate()?;
         let loaded = &generated.loaded;
         for page in loaded.page_paths() {
             println!("cargo:rerun-if-changed={page}");

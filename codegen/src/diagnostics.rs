@@ -51,6 +51,10 @@ pub enum Code {
     UnknownTableShape,
     /// An enum section that lists no values.
     EmptyEnum,
+    /// A table without a Notes column: whether properties are required is unknown.
+    RequiredUnknown,
+    /// A union page whose members could not be read.
+    EmptyUnion,
     /// Two pages of one model disagree about a property.
     MergeConflict,
     /// A property refers to a model that no page defines.
@@ -77,6 +81,8 @@ impl Code {
             Code::MalformedFrontMatter => "DM0108",
             Code::UnknownTableShape => "DM0109",
             Code::EmptyEnum => "DM0110",
+            Code::RequiredUnknown => "DM0111",
+            Code::EmptyUnion => "DM0112",
             Code::MergeConflict => "DM0200",
             Code::MissingModel => "DM0300",
             Code::DuplicateRustName => "DM0301",

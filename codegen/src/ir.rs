@@ -92,6 +92,11 @@ pub struct Model {
     pub sources: Vec<String>,
     /// Properties in table order.
     pub properties: Vec<Property>,
+    /// For a union page (`oneOf`/`anyOf` that names its members): the member
+    /// types, in page order. A union has no properties; its JSON is exactly
+    /// one of the members.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<TypeExpr>,
 }
 
 /// One row of a model's property table.
@@ -106,8 +111,9 @@ pub struct Property {
     /// The property's type.
     #[serde(rename = "type")]
     pub ty: TypeExpr,
-    /// True unless the notes say `[optional]`.
-    pub required: bool,
+    /// Whether the property must be present: `None` when the page cannot tell
+    /// (two-column tables carry no notes), which the emitter treats as optional.
+    pub required: Option<bool>,
     /// True when the notes say `[readonly]`.
     pub readonly: bool,
     /// The `[default to X]` value, as written in the docs.
@@ -123,16 +129,18 @@ pub struct Property {
     pub recursive: bool,
 }
 
-/// How a wire name was derived from the name the docs write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How certain a wire name is, given the name the docs write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WireNameRule {
-    /// The docs write the wire name itself.
+    /// The docs write the wire name itself (under the configured `wire_case`).
     AsWritten,
-    /// The docs write PascalCase; the wire name is its lowerCamel form (first
-    /// letter lowered), after dropping the `_` that C# SDKs put before a
-    /// property named like its class (`_Digits` in model `Digits`).
-    LowerCamel,
+    /// The docs write the wire name behind a reserved-word escape that was
+    /// undone (`_type`, `r#type`, `var_property`, `` `value` ``).
+    Unescaped,
+    /// The wire name was computed from a language field name by `wire_case`
+    /// (word splitting and rejoining); the docs cannot confirm it.
+    Derived,
 }
 
 /// An enumeration of wire values, declared by a model page.
@@ -140,8 +148,9 @@ pub enum WireNameRule {
 pub struct Enum {
     /// The enum's name, unique across the whole IR.
     pub name: String,
-    /// The model whose page declares it.
-    pub model: String,
+    /// The model whose page declares it inline; `None` for an enum page of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     /// The name the page gives it (`StateEnum`), unique only within the page.
     pub doc_name: String,
     /// Whether the wire values are strings or integers.
@@ -167,7 +176,9 @@ pub enum EnumBase {
     Integer,
 }
 
-/// The docs dialect a page is written in: decides how names, types and notes read.
+/// The docs dialect a page is written in: decides how names, types and notes
+/// read. One dialect per language family; generator versions and
+/// swagger-codegen forms of a language share it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dialect {
@@ -175,6 +186,59 @@ pub enum Dialect {
     GenesysJava,
     /// Genesys Cloud .NET SDK docs (`## ININ.PureCloudApi.Model.X`).
     GenesysDotnet,
+    /// Java (`List<T>`, `OffsetDateTime`).
+    Java,
+    /// Kotlin (`kotlin.String`, `kotlin.collections.List<T>`).
+    Kotlin,
+    /// C# (`# Org.OpenAPITools.Model.X`, `Dictionary<string, T>`).
+    Csharp,
+    /// Python 7.x and legacy (`List[T]`, `Dict[str, T]`, `list[T]`, `dict(str, T)`).
+    Python,
+    /// python-prior (`[T]`, `{str: (T,)}`, `str, none_type`).
+    PythonPrior,
+    /// Go (`[]T`, `map[string]T`, `Pointer to`).
+    Go,
+    /// Ruby (`# Module::X`, `Array<T>`, `Hash<String, T>`).
+    Ruby,
+    /// PHP (`# # X`, `T[]`, `array<string,T>`, `\Ns\Model\X`).
+    Php,
+    /// JavaScript (`# Module.X`, `[T]`, `{String: T}`).
+    Javascript,
+    /// TypeScript axios and fetch (`Array<T>`, `{ [key: string]: T; }`).
+    Typescript,
+    /// Swift 5 (`[T]`, `[String: T]`).
+    Swift,
+    /// Dart and dart-dio (`# pkg.model.X`, `BuiltList<T>`).
+    Dart,
+    /// Rust (`Vec<T>`, `Option<…>`, `## Enum Variants`).
+    Rust,
+    /// R (`# pkg::X`, `array[T]`, `map(T)`).
+    R,
+    /// PowerShell (`# X`, `## Examples` with `Initialize-`).
+    Powershell,
+}
+
+impl Dialect {
+    /// Every dialect, in declaration order.
+    pub const ALL: [Dialect; 17] = [
+        Dialect::GenesysJava,
+        Dialect::GenesysDotnet,
+        Dialect::Java,
+        Dialect::Kotlin,
+        Dialect::Csharp,
+        Dialect::Python,
+        Dialect::PythonPrior,
+        Dialect::Go,
+        Dialect::Ruby,
+        Dialect::Php,
+        Dialect::Javascript,
+        Dialect::Typescript,
+        Dialect::Swift,
+        Dialect::Dart,
+        Dialect::Rust,
+        Dialect::R,
+        Dialect::Powershell,
+    ];
 }
 
 /// A place in a source page: file as given to the reader, and 1-based line.
@@ -288,15 +352,38 @@ pub enum TypeExpr {
     Model(String),
     /// An enum of the IR, by its IR name.
     Enum(String),
+    /// A value that may also be JSON `null`.
+    Nullable(Box<TypeExpr>),
 }
 
 impl TypeExpr {
+    /// This type or JSON `null`; `any` already includes null, and a nullable
+    /// type stays as it is.
+    pub fn into_nullable(self) -> TypeExpr {
+        match self {
+            TypeExpr::Nullable(_) | TypeExpr::Primitive(Primitive::Any) => self,
+            other => TypeExpr::Nullable(Box::new(other)),
+        }
+    }
+
+    /// The innermost type: the item of a list, set or map, the value of a nullable.
+    pub fn innermost_mut(&mut self) -> &mut TypeExpr {
+        match self {
+            TypeExpr::List(inner)
+            | TypeExpr::Set(inner)
+            | TypeExpr::Map(inner)
+            | TypeExpr::Nullable(inner) => inner.innermost_mut(),
+            other => other,
+        }
+    }
+
     /// Turns every model reference whose name `is_enum` accepts into an enum reference.
     pub fn link_enums(&mut self, is_enum: &dyn Fn(&str) -> bool) {
         match self {
-            TypeExpr::List(inner) | TypeExpr::Set(inner) | TypeExpr::Map(inner) => {
-                inner.link_enums(is_enum)
-            }
+            TypeExpr::List(inner)
+            | TypeExpr::Set(inner)
+            | TypeExpr::Map(inner)
+            | TypeExpr::Nullable(inner) => inner.link_enums(is_enum),
             TypeExpr::Model(name) if is_enum(name) => *self = TypeExpr::Enum(std::mem::take(name)),
             _ => {}
         }
@@ -305,9 +392,10 @@ impl TypeExpr {
     /// Renames enum references through `rename`, which returns the new name or `None` to keep it.
     pub fn rename_enums(&mut self, rename: &dyn Fn(&str) -> Option<String>) {
         match self {
-            TypeExpr::List(inner) | TypeExpr::Set(inner) | TypeExpr::Map(inner) => {
-                inner.rename_enums(rename)
-            }
+            TypeExpr::List(inner)
+            | TypeExpr::Set(inner)
+            | TypeExpr::Map(inner)
+            | TypeExpr::Nullable(inner) => inner.rename_enums(rename),
             TypeExpr::Enum(name) => {
                 if let Some(new_name) = rename(name) {
                     *name = new_name;
@@ -325,6 +413,7 @@ impl fmt::Display for TypeExpr {
             TypeExpr::List(inner) => write!(f, "list<{inner}>"),
             TypeExpr::Set(inner) => write!(f, "set<{inner}>"),
             TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
+            TypeExpr::Nullable(inner) => write!(f, "nullable<{inner}>"),
             TypeExpr::Model(name) | TypeExpr::Enum(name) => f.write_str(name),
         }
     }
@@ -341,6 +430,7 @@ impl FromStr for TypeExpr {
             ("list<", TypeExpr::List as fn(Box<TypeExpr>) -> TypeExpr),
             ("set<", TypeExpr::Set),
             ("map<", TypeExpr::Map),
+            ("nullable<", TypeExpr::Nullable),
         ] {
             if let Some(rest) = text.strip_prefix(keyword) {
                 let inner = rest
@@ -397,6 +487,7 @@ mod tests {
             "list<map<list<int64>>>",
             "set<uuid>",
             "map<any>",
+            "list<nullable<any>>",
             "Segment",
         ] {
             let parsed: TypeExpr = text.parse().unwrap();

@@ -9,6 +9,7 @@
 //! is the build-script front end, and the `docmodel` binary the CLI.
 
 mod builder;
+pub mod config;
 pub mod diagnostics;
 pub mod emit;
 pub mod ir;
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use builder::{BuildError, Builder};
+pub use config::Config;
 use diagnostics::{Diagnostic, Severity};
 use ir::Ir;
 use pages::{LoadError, Page};
@@ -85,9 +87,9 @@ pub struct Generated {
     pub code: String,
 }
 
-/// Reads every page under `paths` and generates formatted Rust models.
-pub fn generate(paths: &[impl AsRef<Path>]) -> Result<Generated, LoadError> {
-    Ok(generate_loaded(load(paths)?))
+/// Reads every page under `paths` with `config` and generates formatted Rust models.
+pub fn generate(paths: &[impl AsRef<Path>], config: &Config) -> Result<Generated, LoadError> {
+    Ok(generate_loaded(load(paths, config)?))
 }
 
 /// Generates formatted Rust models from pages already read.
@@ -100,12 +102,13 @@ pub fn generate_loaded(mut loaded: Loaded) -> Generated {
     Generated { loaded, code }
 }
 
-/// Reads every page under `paths` (files, or folders searched recursively).
-pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
+/// Reads every page under `paths` (files, or folders searched recursively)
+/// with the settings of `config`.
+pub fn load(paths: &[impl AsRef<Path>], config: &Config) -> Result<Loaded, LoadError> {
     let files = pages::find(paths)?;
     let mut diagnostics = Vec::new();
     let pages = pages::read(&files, &mut diagnostics)?;
-    let mut loaded = load_pages(pages);
+    let mut loaded = load_pages(pages, config);
     diagnostics.append(&mut loaded.diagnostics);
     loaded.diagnostics = diagnostics;
     loaded.pages_read = files.len();
@@ -114,12 +117,15 @@ pub fn load(paths: &[impl AsRef<Path>]) -> Result<Loaded, LoadError> {
 
 /// Reads pages already in memory, in any order: the result does not depend on
 /// it. Pages are read in parallel, one contiguous part per core.
-pub fn load_pages(pages: Vec<Page>) -> Loaded {
+pub fn load_pages(pages: Vec<Page>, config: &Config) -> Loaded {
     let parts = parallel::map_parts(pages.len(), |part| {
         let mut diagnostics = Vec::new();
-        let models: Vec<read::PageModel> = pages[part]
+        let models: Vec<read::Declared> = pages[part]
             .iter()
-            .filter_map(|page| read::read_page(&page.path, &page.text, &mut diagnostics))
+            .filter_map(|page| {
+                let settings = config.settings_for(&page.path);
+                read::read_page(&page.path, &page.text, settings, &mut diagnostics)
+            })
             .collect();
         (models, diagnostics)
     });

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
-use docmodel_codegen::{Generated, Loaded};
+use docmodel_codegen::ir::WireNameRule;
+use docmodel_codegen::{Config, Generated, Loaded};
 use indicatif::ProgressBar;
 
 /// Exit code for spec errors, and for `--check` drift.
@@ -21,7 +22,7 @@ const EXIT_IO: u8 = 2;
     name = "docmodel",
     version,
     about,
-    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/\n  docmodel ir specs/ -o ir.yaml"
+    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/ --derived   # list wire names a rule derived\n  docmodel generate docs/ --config docmodel.yaml -o src/models.rs\n  docmodel ir specs/ -o ir.yaml"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -45,6 +46,10 @@ enum Command {
     Check {
         #[command(flatten)]
         input: Input,
+        /// Also list every property whose wire name was derived from a field
+        /// name by `wire_case` (the docs cannot confirm those).
+        #[arg(long)]
+        derived: bool,
     },
     /// Print the intermediate representation of the pages as YAML.
     Ir {
@@ -68,6 +73,20 @@ struct Input {
     /// Show errors only: no warnings, no summary, no progress.
     #[arg(short, long)]
     quiet: bool,
+    /// Settings file; default: `docmodel.yaml` beside the first page folder that has one.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+impl Input {
+    /// The configuration given or found; `Err` (reported) when it cannot be used.
+    fn config(&self) -> Result<Config, ExitCode> {
+        match &self.config {
+            Some(file) => Config::from_file(file),
+            None => Config::discover(&self.paths),
+        }
+        .map_err(|e| fail(EXIT_IO, e.to_string()))
+    }
 }
 
 fn main() -> ExitCode {
@@ -91,7 +110,12 @@ fn main() -> ExitCode {
             (Some(path), true) => check_file(&path, &g.code),
             (output, _) => write_output(output.as_deref(), &g.code),
         }),
-        Command::Check { input } => generated(&input).map(|_| ExitCode::SUCCESS),
+        Command::Check { input, derived } => generated(&input).map(|g| {
+            if derived {
+                print!("{}", derived_wire_names(&g.loaded));
+            }
+            ExitCode::SUCCESS
+        }),
         Command::Ir { input, output } => loaded(&input).and_then(|loaded| {
             let yaml = loaded
                 .ir
@@ -111,9 +135,10 @@ fn fail(code: u8, message: String) -> ExitCode {
 
 /// Reads the pages and generates the code, reporting; `Err` on errors.
 fn generated(input: &Input) -> Result<Generated, ExitCode> {
+    let config = input.config()?;
     let progress = progress(input, "reading pages and generating models");
-    let generated =
-        docmodel_codegen::generate(&input.paths).map_err(|e| fail(EXIT_IO, e.to_string()));
+    let generated = docmodel_codegen::generate(&input.paths, &config)
+        .map_err(|e| fail(EXIT_IO, e.to_string()));
     progress.finish_and_clear();
     let generated = generated?;
     report(&generated.loaded, input)?;
@@ -122,12 +147,31 @@ fn generated(input: &Input) -> Result<Generated, ExitCode> {
 
 /// Reads the pages into the IR, reporting; `Err` on errors.
 fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
+    let config = input.config()?;
     let progress = progress(input, "reading pages");
-    let loaded = docmodel_codegen::load(&input.paths).map_err(|e| fail(EXIT_IO, e.to_string()));
+    let loaded =
+        docmodel_codegen::load(&input.paths, &config).map_err(|e| fail(EXIT_IO, e.to_string()));
     progress.finish_and_clear();
     let loaded = loaded?;
     report(&loaded, input)?;
     Ok(loaded)
+}
+
+/// One line per property whose wire name a rule derived: where, which
+/// model and field, and both names.
+fn derived_wire_names(loaded: &Loaded) -> String {
+    let mut out = String::new();
+    for model in &loaded.ir.models {
+        for property in &model.properties {
+            if property.wire_name_rule == WireNameRule::Derived {
+                out.push_str(&format!(
+                    "{}: {}.{}: wire name `{}` derived from `{}`\n",
+                    property.source, model.name, property.name, property.wire_name, property.name
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// A spinner on a terminal, nothing otherwise (or with `--quiet`).

@@ -25,10 +25,10 @@ pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
         })
         .collect();
     let unknown = scope.variant("Unknown", None).ident;
-    let about = format!(
-        "Values of `{}` in model `{}`.",
-        declared.doc_name, declared.model
-    );
+    let about = match &declared.model {
+        Some(model) => format!("Values of `{}` in model `{model}`.", declared.doc_name),
+        None => format!("Values of `{}`.", declared.doc_name),
+    };
     let read_from = format!("Read from `{}`.", declared.source.file);
     let doc = docs::attributes([about.as_str(), read_from.as_str()]);
     let lint = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));

@@ -8,6 +8,7 @@ mod enums;
 mod names;
 mod structs;
 mod types;
+mod unions;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -51,7 +52,14 @@ fn emit_part(
 ) -> TokenStream {
     let structs: Vec<TokenStream> = ir.models[models]
         .iter()
-        .map(|m| structs::emit(m, &names.rust[&m.name], ir, names, diagnostics))
+        .map(|m| {
+            let ident = &names.rust[&m.name];
+            if m.one_of.is_empty() {
+                structs::emit(m, ident, ir, names, diagnostics)
+            } else {
+                unions::emit(m, ident, names, diagnostics)
+            }
+        })
         .collect();
     let enums = ir
         .enums

@@ -130,7 +130,14 @@ fn field(
 ) -> Field {
     let name = scope.field(&property.wire_name);
     report_missing_model(model, property, &property.ty, names, out);
-    let mut ty = names.of(&property.ty);
+    let required = property.required == Some(true);
+    // An optional property that may also be null is one `Option`: absent and
+    // null both read as `None`.
+    let value_type = match &property.ty {
+        TypeExpr::Nullable(inner) if !required => inner,
+        other => other,
+    };
+    let mut ty = names.of(value_type);
     if property.recursive {
         let boxed = names.boxed();
         ty = quote!(#boxed<#ty>);
@@ -152,6 +159,13 @@ fn field(
             );
             let path = function.to_string();
             serde.push(quote!(default = #path));
+            let value = match value_type {
+                TypeExpr::Nullable(_) => {
+                    let option = names.option();
+                    quote!(#option::Some(#value))
+                }
+                _ => value,
+            };
             default_fns.push(quote! {
                 fn #function() -> #ty {
                     #value
@@ -159,7 +173,7 @@ fn field(
             });
             Absent::Default(function)
         }
-        None if property.required => Absent::Required,
+        None if required => Absent::Required,
         None => {
             let option = names.option();
             ty = quote!(#option<#ty>);
@@ -197,7 +211,7 @@ fn snake(name: &str) -> String {
 }
 
 /// Warns about each model `ty` refers to that no page defines.
-fn report_missing_model(
+pub fn report_missing_model(
     model: &Model,
     property: &Property,
     ty: &TypeExpr,
@@ -205,9 +219,10 @@ fn report_missing_model(
     out: &mut Vec<Diagnostic>,
 ) {
     match ty {
-        TypeExpr::List(inner) | TypeExpr::Set(inner) | TypeExpr::Map(inner) => {
-            report_missing_model(model, property, inner, names, out)
-        }
+        TypeExpr::List(inner)
+        | TypeExpr::Set(inner)
+        | TypeExpr::Map(inner)
+        | TypeExpr::Nullable(inner) => report_missing_model(model, property, inner, names, out),
         TypeExpr::Model(missing) if !names.is_defined(missing) => out.push(Diagnostic::at_line(
             Severity::Warning,
             Code::MissingModel,
@@ -233,7 +248,11 @@ fn default_literal(
     out: &mut Vec<Diagnostic>,
 ) -> Option<TokenStream> {
     let unquoted = text.trim_matches(|c| c == '"' || c == '\'');
-    let literal = match &property.ty {
+    let ty = match &property.ty {
+        TypeExpr::Nullable(inner) => inner.as_ref(),
+        other => other,
+    };
+    let literal = match ty {
         TypeExpr::Primitive(Primitive::Boolean) => match text.to_ascii_lowercase().as_str() {
             "true" => Some(quote!(true)),
             "false" => Some(quote!(false)),

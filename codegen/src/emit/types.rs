@@ -88,6 +88,10 @@ impl TypeNames {
                 let (string, inner) = (self.string(), self.of(inner));
                 quote!(std::collections::HashMap<#string, #inner>)
             }
+            TypeExpr::Nullable(inner) => {
+                let (option, inner) = (self.option(), self.of(inner));
+                quote!(#option<#inner>)
+            }
             TypeExpr::Model(name) | TypeExpr::Enum(name) => match self.rust.get(name) {
                 Some(ident) => quote!(#ident),
                 None => quote!(serde_json::Value),

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// A block of a page, in source order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,23 @@ pub enum Block {
         /// Byte ranges of the body lines, in order.
         rows: Vec<Range<usize>>,
     },
+    /// A list item (bullet or numbered), as the source range of its text.
+    Item {
+        /// Byte range of the item.
+        range: Range<usize>,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The fence's info string (`ruby`, `python`), empty when indented.
+        lang: String,
+        /// Byte range of the block's content.
+        range: Range<usize>,
+    },
+    /// An HTML anchor (`<a id="X"></a>` or `<a name="X"></a>`) outside tables.
+    Anchor {
+        /// The anchor's id.
+        id: String,
+    },
 }
 
 /// Splits `text` into blocks.
@@ -47,6 +64,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut heading: Option<(u8, String, Range<usize>)> = None;
     let mut front_matter: Option<(String, Range<usize>)> = None;
+    let mut code: Option<(String, Option<Range<usize>>)> = None;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => front_matter = Some((String::new(), range)),
@@ -62,6 +80,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 if let Some((level, text, range)) = heading.take() {
                     let text = text.trim().to_string();
                     blocks.push(Block::Heading { level, text, range });
+                }
+            }
+            Event::Text(_) if code.is_some() => {
+                if let Some((_, content)) = code.as_mut() {
+                    let start = content.as_ref().map_or(range.start, |r| r.start);
+                    *content = Some(start..range.end);
                 }
             }
             Event::Text(piece) | Event::Code(piece) => {
@@ -83,10 +107,38 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     rows.push(whole_line(text, range.start));
                 }
             }
+            Event::Start(Tag::Item) => blocks.push(Block::Item { range }),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, None));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, content)) = code.take() {
+                    let range = content.unwrap_or(0..0);
+                    blocks.push(Block::Code { lang, range });
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(id) = anchor_id(&html) {
+                    blocks.push(Block::Anchor { id });
+                }
+            }
             _ => {}
         }
     }
     blocks
+}
+
+/// The id of an `<a id="X">` or `<a name="X">` tag.
+fn anchor_id(html: &str) -> Option<String> {
+    let html = html.trim();
+    let rest = html.strip_prefix("<a ")?;
+    let (_, after) = rest.split_once("id=\"").or_else(|| rest.split_once("name=\""))?;
+    let (id, _) = after.split_once('"')?;
+    Some(html_escape::decode_html_entities(id).into_owned())
 }
 
 /// The byte range of the line holding `offset`, without its line break.

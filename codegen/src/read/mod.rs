@@ -8,8 +8,12 @@
 mod blocks;
 mod cells;
 pub mod dialect;
+mod enums;
+mod notes;
 mod page;
+mod properties;
 mod rows;
+mod sections;
 mod types;
 
-pub use page::{PageModel, read_page};
+pub use page::{Declared, PageModel, read_page};

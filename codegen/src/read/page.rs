@@ -1,18 +1,22 @@
-//! One page → one model (with the enums it declares), or a note that the page
-//! is not a model page. Problems become diagnostics; a bad row is skipped and
-//! the rest of the page is still read.
+//! One page → what it declares: a model (with the enums it declares inline),
+//! a union, or an enum of its own; or a note that the page declares nothing.
+//! Problems become diagnostics; a bad row is skipped and the rest is read.
 
 use std::ops::Range;
 
 use serde::Deserialize;
 
+use crate::config::PageSettings;
 use crate::diagnostics::{Code, Diagnostic, Severity, line_and_column};
-use crate::ir::{Enum, EnumBase, Model, Property, SourceRef};
+use crate::ir::{Dialect, Enum, EnumBase, Model, Primitive, Property, SourceRef, TypeExpr};
 
-use super::blocks::{Block, blocks};
-use super::cells::{has_pipe, name_cell, plain_text, split_row, type_cell};
-use super::dialect::{self, Rules, Signals};
-use super::rows::{self, Columns};
+use super::blocks::blocks;
+use super::cells::{plain_text, split_row, type_cell};
+use super::dialect::detect::{self, Signals};
+use super::dialect::{self, Rules};
+use super::enums::{self, Values};
+use super::properties::{Reading, Row};
+use super::sections::{Listing, Sections, Table, sections};
 use super::types;
 
 /// What one model page declares, before names are made unique across pages.
@@ -20,66 +24,37 @@ use super::types;
 pub struct PageModel {
     /// The model; its enum references use the page's own enum names.
     pub model: Model,
-    /// The page's enums; `name` stays empty until the resolver names them.
+    /// The page's inline enums; `name` stays empty until the resolver names them.
     pub enums: Vec<Enum>,
 }
 
-/// A table's header line and body lines, as source ranges.
-#[derive(Clone, Copy)]
-struct Table<'b> {
-    header: &'b Range<usize>,
-    rows: &'b [Range<usize>],
-}
-
-/// An `## Enum: X` section.
-struct EnumSection<'b> {
-    doc_name: String,
-    heading: Range<usize>,
-    table: Option<Table<'b>>,
-}
-
-/// The parts of a page that the reader uses.
-#[derive(Default)]
-struct Sections<'b> {
-    title: Option<String>,
-    headings: Vec<(&'b str, Range<usize>)>,
-    description: Vec<Range<usize>>,
-    /// `Some` once a `Properties` heading is seen; its table, if it has one.
-    properties: Option<Option<Table<'b>>>,
-    enums: Vec<EnumSection<'b>>,
-}
-
-/// Which section the block walk is in.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Walk {
-    BeforeHeading,
-    Preamble,
-    Properties,
-    Enum,
-    Other,
+/// What a page declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    /// A model or union page.
+    Model(PageModel),
+    /// An enum page of its own: the enum is named after the page.
+    Enum(Enum),
 }
 
 /// Where diagnostics about one page go.
-struct Reporter<'d, 't> {
-    file: &'t str,
-    text: &'t str,
+pub struct Reporter<'d, 't> {
+    /// The page's path.
+    pub file: &'t str,
+    /// The page's text.
+    pub text: &'t str,
     out: &'d mut Vec<Diagnostic>,
 }
 
 impl Reporter<'_, '_> {
-    fn report(
-        &mut self,
-        severity: Severity,
-        code: Code,
-        span: Range<usize>,
-        message: String,
-        hint: &str,
-    ) {
+    /// Adds a diagnostic at `span` of the page.
+    pub fn report(&mut self, severity: Severity, code: Code, span: Range<usize>, message: String, hint: &str) {
         let diagnostic = Diagnostic::at(severity, code, self.file, self.text, span, message, hint);
         self.out.push(diagnostic);
     }
 
-    fn source(&self, offset: usize) -> SourceRef {
+    /// The page and line of a byte offset.
+    pub fn source(&self, offset: usize) -> SourceRef {
         SourceRef {
             file: self.file.to_string(),
             line: line_and_column(self.text, offset).0,
@@ -88,31 +63,37 @@ impl Reporter<'_, '_> {
 }
 
 /// Reads the page `file` whose content is `text`; `None` for pages that
-/// declare no model (with a note) or whose model has no name (with an error).
-pub fn read_page(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<PageModel> {
-    let mut reporter = Reporter {
-        file,
-        text,
-        out: diagnostics,
-    };
+/// declare nothing (with a note) or whose model has no name (with an error).
+pub fn read_page(
+    file: &str,
+    text: &str,
+    settings: PageSettings,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Declared> {
+    let mut reporter = Reporter { file, text, out: diagnostics };
     let found = blocks(text);
-    let sections = sections(&found, &mut reporter);
+    let sections = sections(&found);
     let namespace_name = sections
         .headings
         .iter()
-        .find_map(|(h, _)| dialect::namespace_model_name(h));
-    if sections.properties.is_none() && namespace_name.is_none() {
+        .find_map(|(_, h, _)| dialect::namespace_model_name(h));
+    let declares = sections.properties.is_some()
+        || namespace_name.is_some()
+        || sections.enum_page.is_some()
+        || sections.one_of.is_some();
+    if !declares {
         reporter.report(
             Severity::Note,
             Code::NotAModelPage,
             0..0,
-            "skipped: not a model page (no `Properties` section)".to_string(),
+            "skipped: not a model page (no `Properties`, `Enum` or `oneOf` section)".to_string(),
             "nothing to do for an API page, an index or release notes; a model page has a `## Properties` heading",
         );
         return None;
     }
-    let Some(name) = model_name(namespace_name, &sections) else {
-        let span = sections.headings.first().map_or(0..0, |(_, r)| r.clone());
+    let title = front_matter_title(&sections, &mut reporter);
+    let Some(name) = model_name(namespace_name, title, &sections) else {
+        let span = sections.headings.first().map_or(0..0, |(_, _, r)| r.clone());
         reporter.report(
             Severity::Error,
             Code::MissingModelName,
@@ -123,104 +104,245 @@ pub fn read_page(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         return None;
     };
     let table = sections.properties.flatten();
-    let dialect = dialect::detect(&Signals {
-        headings: sections.headings.iter().map(|(h, _)| *h).collect(),
-        type_cells: table.map_or_else(Vec::new, |t| type_cell_texts(text, t)),
-    });
+    let dialect = settings
+        .dialect
+        .unwrap_or_else(|| detect::detect(&signals(text, &sections, table)));
     let rules = Rules::of(dialect);
-    let enums: Vec<Enum> = sections
-        .enums
-        .iter()
-        .filter_map(|section| read_enum(&name, section, &mut reporter))
-        .collect();
-    let mut properties = table.map_or_else(Vec::new, |t| {
-        read_properties(&name, t, rules, &mut reporter)
-    });
-    for property in &mut properties {
-        property
-            .ty
-            .link_enums(&|n| enums.iter().any(|e| e.doc_name == n));
-    }
-    let description = description(text, &sections.description);
-    Some(PageModel {
-        model: Model {
-            name,
-            dialect,
-            description,
-            sources: vec![file.to_string()],
-            properties,
-        },
-        enums,
-    })
+    let page = Page { name, dialect, rules, settings, sections: &sections };
+    page.declared(table, &mut reporter)
 }
 
-/// Walks the blocks once, filing each under its section.
-fn sections<'b>(found: &'b [Block], reporter: &mut Reporter<'_, '_>) -> Sections<'b> {
-    let mut sections = Sections::default();
-    let mut walk = Walk::BeforeHeading;
-    for block in found {
-        match block {
-            Block::FrontMatter { yaml, range } => {
-                sections.title = front_matter_title(yaml, range.clone(), reporter)
+/// A page being read: its name, dialect and sections.
+struct Page<'p, 'b> {
+    name: String,
+    dialect: Dialect,
+    rules: &'static Rules,
+    settings: PageSettings,
+    sections: &'p Sections<'b>,
+}
+
+impl Page<'_, '_> {
+    fn declared(self, table: Option<Table<'_>>, reporter: &mut Reporter<'_, '_>) -> Option<Declared> {
+        if let Some(union) = self.union(reporter) {
+            return Some(Declared::Model(PageModel { model: union, enums: Vec::new() }));
+        }
+        let reading = Reading {
+            model: &self.name,
+            rules: self.rules,
+            wire_case: self.settings.wire_case,
+        };
+        let (columns, rows) = table.map_or_else(Default::default, |t| reading.table(t, reporter));
+        if let Some(listing) = &self.sections.enum_page {
+            return self.enum_page(listing, reporter).map(Declared::Enum);
+        }
+        if let Some(values) = python_prior_enum(&rows) {
+            let heading = self.sections.headings.first().map_or(0..0, |h| h.2.clone());
+            return Some(Declared::Enum(self.enumeration(None, self.name.clone(), values, heading, reporter)));
+        }
+        if table.is_some() && !columns.notes && !rows.is_empty() {
+            let span = table.map_or(0..0, |t| t.header.clone());
+            reporter.report(
+                Severity::Note,
+                Code::RequiredUnknown,
+                span,
+                "the table has no Notes column: whether each property is required is unknown, so all are read as optional".to_string(),
+                "docs generated by typescript-fetch carry no required information; merge them with pages of another dialect to learn it",
+            );
+        }
+        let mut enums = self.inline_enums(reporter);
+        let properties = rows
+            .into_iter()
+            .map(|row| self.link_enums(row, &mut enums, reporter))
+            .collect();
+        Some(Declared::Model(PageModel {
+            model: Model {
+                name: self.name.clone(),
+                dialect: self.dialect,
+                description: description(reporter.text, &self.sections.description),
+                sources: vec![reporter.file.to_string()],
+                properties,
+                one_of: Vec::new(),
+            },
+            enums,
+        }))
+    }
+
+    /// The page's `## Enum: X` sections.
+    fn inline_enums(&self, reporter: &mut Reporter<'_, '_>) -> Vec<Enum> {
+        let mut found = Vec::new();
+        for listing in &self.sections.enums {
+            let values = enums::read(reporter.text, listing);
+            // Kotlin titles the section with the wire name and links to its
+            // anchor; other dialects title it with the enum's type name.
+            let doc_name = listing
+                .anchor
+                .clone()
+                .filter(|a| !a.contains('<'))
+                .unwrap_or_else(|| enums::section_enum_name(&listing.doc_name).to_string());
+            let declared = self.enumeration(Some(&self.name), doc_name, values, listing.heading.clone(), reporter);
+            if !declared.values.is_empty() {
+                found.push(declared);
             }
-            Block::Heading { text, range, .. } => {
-                sections.headings.push((text, range.clone()));
-                walk = if text.eq_ignore_ascii_case("properties") {
-                    sections.properties = Some(None);
-                    Walk::Properties
-                } else if let Some(doc_name) = text.strip_prefix("Enum:") {
-                    sections.enums.push(EnumSection {
-                        doc_name: doc_name.trim().to_string(),
-                        heading: range.clone(),
-                        table: None,
-                    });
-                    Walk::Enum
-                } else if sections.properties.is_none() && sections.enums.is_empty() {
-                    Walk::Preamble
-                } else {
-                    Walk::Other
-                };
+        }
+        found
+    }
+
+    /// Points a row's type at the inline enum it names or links to, or at an
+    /// enum made from the values its notes or description list.
+    fn link_enums(&self, row: Row, enums: &mut Vec<Enum>, reporter: &mut Reporter<'_, '_>) -> Property {
+        let Row { mut property, link, values } = row;
+        let anchor = link.as_deref().and_then(|l| l.strip_prefix('#')).map(|a| a.trim_start_matches("Enum--"));
+        let by_anchor = anchor.and_then(|a| enums.iter().find(|e| e.doc_name == a));
+        let innermost = property.ty.innermost_mut();
+        if let Some(found) = by_anchor {
+            *innermost = TypeExpr::Enum(found.doc_name.clone());
+        } else if let TypeExpr::Model(name) = innermost {
+            if enums.iter().any(|e| e.doc_name == *name) {
+                *innermost = TypeExpr::Enum(name.clone());
             }
-            Block::Paragraph { range } if walk == Walk::Preamble => {
-                sections.description.push(range.clone())
+        }
+        let is_plain = matches!(innermost, TypeExpr::Primitive(Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Double) | TypeExpr::Model(_));
+        if !values.is_empty() && is_plain {
+            let doc_name = match innermost {
+                TypeExpr::Model(name) => name.clone(),
+                _ => format!("{}Enum", heck::ToUpperCamelCase::to_upper_camel_case(property.name.as_str())),
+            };
+            let mut declared = self.enumeration(Some(&self.name), doc_name.clone(), enums::from_list(&values), 0..0, reporter);
+            declared.source = property.source.clone();
+            if matches!(innermost, TypeExpr::Primitive(Primitive::String)) {
+                declared.base = EnumBase::String;
             }
-            Block::Table { header, rows } => {
-                let table = Some(Table { header, rows });
-                match walk {
-                    Walk::Properties if matches!(sections.properties, Some(None)) => {
-                        sections.properties = Some(table)
-                    }
-                    Walk::Enum => {
-                        if let Some(section) = sections.enums.last_mut() {
-                            section.table = section.table.or(table);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            _ => {}
+            *innermost = TypeExpr::Enum(doc_name);
+            enums.push(declared);
+        }
+        property
+    }
+
+    /// The enum page's enum (`## Enum` bullets, Rust's `## Enum Variants`).
+    fn enum_page(&self, listing: &Listing<'_>, reporter: &mut Reporter<'_, '_>) -> Option<Enum> {
+        let values = enums::read(reporter.text, listing);
+        Some(self.enumeration(None, self.name.clone(), values, listing.heading.clone(), reporter))
+    }
+
+    /// An [`Enum`] from values read at `heading`; warns when there are none.
+    fn enumeration(
+        &self,
+        model: Option<&str>,
+        doc_name: String,
+        values: Values,
+        heading: Range<usize>,
+        reporter: &mut Reporter<'_, '_>,
+    ) -> Enum {
+        for line in &values.bad_rows {
+            reporter.report(
+                Severity::Error,
+                Code::MalformedEnumRow,
+                line.clone(),
+                "enum row has fewer than two cells".to_string(),
+                "an enum row is `| NAME | &quot;value&quot; |`",
+            );
+        }
+        if values.members.is_empty() {
+            reporter.report(
+                Severity::Warning,
+                Code::EmptyEnum,
+                heading.clone(),
+                format!("enum `{doc_name}` lists no values; properties of this type read as its name"),
+                "list the values in a `| Name | Value |` table or `` * `NAME` (value: `\"value\"`) `` bullets",
+            );
+        }
+        let base = if values.all_integers() { EnumBase::Integer } else { EnumBase::String };
+        let (value_names, values_only) = values.members.into_iter().map(|m| (m.name, m.value)).unzip();
+        Enum {
+            name: if model.is_none() { doc_name.clone() } else { String::new() },
+            model: model.map(str::to_string),
+            doc_name,
+            base,
+            values: values_only,
+            value_names,
+            unknown_sentinel: values.sentinel,
+            source: reporter.source(heading.start),
         }
     }
-    sections
+
+    /// A union page: php-nextgen `## oneOf` bullets, Ruby's `openapi_one_of`
+    /// list, or Rust's `## Enum Variants` table of member types.
+    fn union(&self, reporter: &mut Reporter<'_, '_>) -> Option<Model> {
+        let text = reporter.text;
+        let (listing, members) = if let Some(listing) = &self.sections.one_of {
+            let from_items = listing.items.iter().filter_map(|r| self.member_type(&text[r.clone()]));
+            let from_code = listing.code.iter().flat_map(|r| text[r.clone()].lines()).filter_map(ruby_member);
+            (listing, from_items.chain(from_code).collect::<Vec<_>>())
+        } else {
+            let listing = self.sections.enum_page.as_ref()?;
+            let table = listing.table?;
+            let header = split_row(text, table.header.clone());
+            let is_union = header.get(1).is_some_and(|c| plain_text(c.raw) == "Description");
+            if !is_union {
+                return None;
+            }
+            let names = table
+                .rows
+                .iter()
+                .filter_map(|r| split_row(text, r.clone()).first().map(|c| plain_text(c.raw)))
+                .filter(|n| !n.is_empty())
+                .map(TypeExpr::Model);
+            (listing, names.collect())
+        };
+        if members.is_empty() {
+            reporter.report(
+                Severity::Warning,
+                Code::EmptyUnion,
+                listing.heading.clone(),
+                format!("union `{}` names no member types; it is read as any JSON value", self.name),
+                "list the members as `- [**Member**](Member.md)` bullets",
+            );
+        }
+        let members = if members.is_empty() { vec![TypeExpr::Primitive(Primitive::Any)] } else { members };
+        Some(Model {
+            name: self.name.clone(),
+            dialect: self.dialect,
+            description: description(text, &self.sections.description),
+            sources: vec![reporter.file.to_string()],
+            properties: Vec::new(),
+            one_of: members,
+        })
+    }
+
+    /// A member bullet: `[**\Ns\Model\Apple**](Apple.md)`.
+    fn member_type(&self, item: &str) -> Option<TypeExpr> {
+        let item = item.trim().trim_start_matches(['-', '*']).trim();
+        types::parse(&type_cell(item).text, self.rules.vocabulary).ok()
+    }
+}
+
+/// A Ruby `openapi_one_of` comment line: `#   :'Apple',`.
+fn ruby_member(line: &str) -> Option<TypeExpr> {
+    let rest = line.trim().strip_prefix('#')?.trim().strip_prefix(":'")?;
+    let (name, _) = rest.split_once('\'')?;
+    (!name.is_empty()).then(|| TypeExpr::Model(name.to_string()))
+}
+
+/// python-prior's enum page: one `value` row whose notes list the values.
+fn python_prior_enum(rows: &[Row]) -> Option<Values> {
+    let [only] = rows else { return None };
+    (only.property.name == "value" && !only.values.is_empty()).then(|| enums::from_list(&only.values))
 }
 
 /// The `title` of YAML front matter.
-fn front_matter_title(
-    yaml: &str,
-    span: Range<usize>,
-    reporter: &mut Reporter<'_, '_>,
-) -> Option<String> {
+fn front_matter_title(sections: &Sections<'_>, reporter: &mut Reporter<'_, '_>) -> Option<String> {
     #[derive(Deserialize)]
     struct FrontMatter {
         title: Option<String>,
     }
+    let (yaml, span) = sections.front_matter.as_ref()?;
     match serde_saphyr::from_str::<FrontMatter>(yaml) {
         Ok(front_matter) => front_matter.title,
         Err(error) => {
             reporter.report(
                 Severity::Warning,
                 Code::MalformedFrontMatter,
-                span,
+                span.clone(),
                 format!("front matter is not valid YAML: {error}"),
                 "fix the YAML between the `---` lines, or remove it",
             );
@@ -230,34 +352,57 @@ fn front_matter_title(
 }
 
 /// The model's name: the C# namespace heading, else the front matter title,
-/// else the first level-1 or level-2 heading that is a plain identifier.
-fn model_name(namespace_name: Option<&str>, sections: &Sections<'_>) -> Option<String> {
+/// else the first level-1 or level-2 heading that names a type once its
+/// module path is removed (`# # Pet`, `# Petstore::Pet`, `# pkg.model.Pet`).
+fn model_name(namespace_name: Option<&str>, title: Option<String>, sections: &Sections<'_>) -> Option<String> {
     let is_identifier = |s: &str| {
-        s.chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || c == '_')
+        s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
             && s.chars().all(|c| c.is_alphanumeric() || c == '_')
     };
-    namespace_name
-        .map(str::to_string)
-        .or_else(|| sections.title.clone().filter(|t| is_identifier(t)))
-        .or_else(|| {
-            sections
-                .headings
-                .iter()
-                .map(|(h, _)| *h)
-                .find(|h| is_identifier(h) && !h.eq_ignore_ascii_case("properties"))
-                .map(str::to_string)
+    if let Some(name) = namespace_name {
+        return Some(name.to_string());
+    }
+    if let Some(title) = title.filter(|t| is_identifier(t)) {
+        return Some(title);
+    }
+    sections
+        .headings
+        .iter()
+        .filter(|(level, _, _)| *level <= 2)
+        .map(|(_, h, _)| {
+            let h = h.trim_start_matches("# ").trim();
+            h.rsplit(['.', ':', '\\']).next().unwrap_or(h)
         })
+        .find(|h| is_identifier(h) && !h.eq_ignore_ascii_case("properties"))
+        .map(str::to_string)
 }
 
-/// The text of each row's second cell, for dialect detection.
-fn type_cell_texts<'t>(text: &'t str, table: Table<'_>) -> Vec<&'t str> {
-    table
-        .rows
-        .iter()
-        .filter_map(|row| split_row(text, row.clone()).get(1).map(|c| c.raw))
-        .collect()
+/// The page's signals for dialect detection.
+fn signals<'t>(text: &'t str, sections: &Sections<'t>, table: Option<Table<'_>>) -> Signals<'t> {
+    let mut signals = Signals {
+        text,
+        headings: sections.headings.iter().map(|(l, h, _)| (*l, *h)).collect(),
+        front_matter: sections.front_matter.is_some(),
+        code_langs: sections.code_langs.clone(),
+        ..Signals::default()
+    };
+    if let Some(table) = table {
+        let header = &text[table.header.clone()];
+        let separator_start = (table.header.end + 1).min(text.len());
+        let separator = text[separator_start..].lines().next().unwrap_or_default();
+        signals.header = Some((header, separator));
+        signals.columns = split_row(text, table.header.clone()).len();
+        for row in table.rows {
+            let cells = split_row(text, row.clone());
+            if let Some(cell) = cells.get(1) {
+                signals.type_cells.push(html_escape::decode_html_entities(cell.raw).into_owned());
+            }
+            if let Some(cell) = cells.last().filter(|_| cells.len() >= 4) {
+                signals.notes_cells.push(cell.raw);
+            }
+        }
+    }
+    signals
 }
 
 /// The preamble paragraphs, entities decoded, joined by blank lines.
@@ -271,261 +416,28 @@ fn description(text: &str, paragraphs: &[Range<usize>]) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// Reads every row of the properties table.
-fn read_properties(
-    model: &str,
-    table: Table<'_>,
-    rules: &Rules,
-    reporter: &mut Reporter<'_, '_>,
-) -> Vec<Property> {
-    let text = reporter.text;
-    let header = split_row(text, table.header.clone());
-    let Some(columns) = Columns::from_header(&header) else {
-        reporter.report(
-            Severity::Error,
-            Code::UnknownTableShape,
-            table.header.clone(),
-            "the table under `Properties` does not start with `Name | Type`".to_string(),
-            "give the table the header `| Name | Type | Description | Notes |`",
-        );
-        return Vec::new();
-    };
-    let mut properties = Vec::with_capacity(table.rows.len());
-    for line in table.rows {
-        if is_table_row(line, reporter) {
-            properties.extend(read_property(model, line.clone(), columns, rules, reporter));
-        }
-    }
-    properties
-}
-
-/// True for a line with cells; kramdown attribute lines (`{: class="…"}`) are
-/// silently dropped, any other pipe-less line is reported.
-fn is_table_row(line: &Range<usize>, reporter: &mut Reporter<'_, '_>) -> bool {
-    let row = &reporter.text[line.clone()];
-    if has_pipe(row) {
-        return true;
-    }
-    if !row.trim_start().starts_with("{:") {
-        reporter.report(
-            Severity::Warning,
-            Code::StrayTableLine,
-            line.clone(),
-            "line without cells inside a table is ignored".to_string(),
-            "separate the table from the following text with a blank line",
-        );
-    }
-    false
-}
-
-/// Reads one property row; `None` (with an error) when it cannot be read.
-fn read_property(
-    model: &str,
-    line: Range<usize>,
-    columns: Columns,
-    rules: &Rules,
-    reporter: &mut Reporter<'_, '_>,
-) -> Option<Property> {
-    let text = reporter.text;
-    let raw_cells = split_row(text, line.clone());
-    let Some(cells) = rows::assign(text, &raw_cells, columns) else {
-        reporter.report(
-            Severity::Error,
-            Code::MalformedRow,
-            line,
-            format!(
-                "row has {} cell(s) and cannot be read as a property",
-                raw_cells.len()
-            ),
-            "a property row needs at least `| **name** | **Type** |`",
-        );
-        return None;
-    };
-    let name = name_cell(cells.name.raw);
-    if name.is_empty() {
-        reporter.report(
-            Severity::Error,
-            Code::MalformedRow,
-            line,
-            "row has an empty Name cell".to_string(),
-            "write the property name in the first cell: `**name**`",
-        );
-        return None;
-    }
-    report_cell_count(&line, raw_cells.len(), columns, cells.rejoined, reporter);
-    let type_text = type_cell(cells.ty.raw).text;
-    let ty = match types::parse(&type_text, rules) {
-        Ok(ty) => ty,
-        Err(why) => {
-            reporter.report(
-                Severity::Error,
-                Code::UnparsableType,
-                cells.ty.span.clone(),
-                format!("cannot read the type `{type_text}` of `{name}`: {why}"),
-                "write a type such as `**String**`, `[**List&lt;X&gt;**](X)` or `**Dictionary&lt;string, X&gt;**`",
-            );
-            return None;
-        }
-    };
-    let notes = cells
-        .notes
-        .as_ref()
-        .map(|c| rows::notes(c.raw))
-        .unwrap_or_default();
-    for unknown in &notes.unknown {
-        let span = cells
-            .notes
-            .as_ref()
-            .map_or(line.clone(), |c| c.span.clone());
-        reporter.report(
-            Severity::Warning,
-            Code::UnknownNote,
-            span,
-            format!("note `{unknown}` of `{name}` is not understood and is ignored"),
-            "known notes are `[optional]`, `[readonly]` and `[default to X]`",
-        );
-    }
-    let description = cells
-        .description
-        .map(|c| plain_text(c.raw))
-        .filter(|d| !d.is_empty());
-    Some(Property {
-        wire_name: rules.wire_name(&name, model),
-        wire_name_rule: rules.wire_names,
-        name,
-        ty,
-        required: columns.notes && !notes.optional,
-        readonly: notes.readonly,
-        default: notes.default,
-        description,
-        source: reporter.source(line.start),
-        recursive: false,
-    })
-}
-
-/// Notes rows whose cell count differs from the header's.
-fn report_cell_count(
-    line: &Range<usize>,
-    found: usize,
-    columns: Columns,
-    rejoined: usize,
-    reporter: &mut Reporter<'_, '_>,
-) {
-    if rejoined > 0 {
-        reporter.report(
-            Severity::Note,
-            Code::ExtraCells,
-            line.clone(),
-            format!("row has {found} cells for {} columns: unescaped `|` read as part of the description", columns.count),
-            "escape pipes in descriptions as `\\|`",
-        );
-    } else if found < columns.count {
-        reporter.report(
-            Severity::Warning,
-            Code::MalformedRow,
-            line.clone(),
-            format!(
-                "row has {found} cells for {} columns: the missing cells are read as empty",
-                columns.count
-            ),
-            "give every row one cell per header column",
-        );
-    }
-}
-
-/// Reads an `## Enum: X` section; `None` (with a warning) when it lists no values.
-fn read_enum(
-    model: &str,
-    section: &EnumSection<'_>,
-    reporter: &mut Reporter<'_, '_>,
-) -> Option<Enum> {
-    let text = reporter.text;
-    let mut read = Enum {
-        name: String::new(),
-        model: model.to_string(),
-        doc_name: section.doc_name.clone(),
-        base: EnumBase::String,
-        values: Vec::new(),
-        value_names: Vec::new(),
-        unknown_sentinel: None,
-        source: reporter.source(section.heading.start),
-    };
-    let rows = section.table.map_or(&[][..], |t| t.rows);
-    let mut all_integers = true;
-    for line in rows {
-        if !is_table_row(line, reporter) {
-            continue;
-        }
-        let cells = split_row(text, line.clone());
-        let [name, value, ..] = cells.as_slice() else {
-            reporter.report(
-                Severity::Error,
-                Code::MalformedEnumRow,
-                line.clone(),
-                format!("enum row has {} cell(s)", cells.len()),
-                "an enum row is `| NAME | &quot;value&quot; |`",
-            );
-            continue;
-        };
-        let name = name_cell(name.raw);
-        let value = plain_text(value.raw);
-        let (value, quoted) = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-            Some(inner) => (inner.to_string(), true),
-            None => (value, false),
-        };
-        if is_unknown_sentinel(&name, &value) {
-            read.unknown_sentinel = Some(value);
-            continue;
-        }
-        all_integers &= !quoted && value.parse::<i64>().is_ok();
-        read.value_names.push(name);
-        read.values.push(value);
-    }
-    if read.values.is_empty() {
-        reporter.report(
-            Severity::Warning,
-            Code::EmptyEnum,
-            section.heading.clone(),
-            format!(
-                "enum `{}` lists no values; properties of this type read as its name",
-                section.doc_name
-            ),
-            "follow the heading with a `| Name | Value |` table",
-        );
-        return None;
-    }
-    if all_integers {
-        read.base = EnumBase::Integer;
-    }
-    Some(read)
-}
-
-/// The Genesys SDKs' member for values the SDK does not know: not a wire value.
-fn is_unknown_sentinel(name: &str, value: &str) -> bool {
-    value == "OutdatedSdkVersion"
-        || name.eq_ignore_ascii_case("OUTDATEDSDKVERSION")
-        || name.eq_ignore_ascii_case("OUTDATED_SDK_VERSION")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Dialect, TypeExpr};
 
-    fn read(text: &str) -> (Option<PageModel>, Vec<Diagnostic>) {
+    fn read(text: &str) -> (Option<Declared>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let page = read_page("p.md", text, &mut diagnostics);
+        let page = read_page("p.md", text, PageSettings::default(), &mut diagnostics);
         (page, diagnostics)
+    }
+
+    fn model(text: &str) -> PageModel {
+        match read(text).0 {
+            Some(Declared::Model(page)) => page,
+            other => panic!("not a model page: {other:?}"),
+        }
     }
 
     #[test]
     fn a_namespace_heading_without_properties_is_an_empty_model() {
         let (page, diagnostics) = read("# X\n\n## ININ.PureCloudApi.Model.Thing\n\n_footer_\n");
-        let page = page.unwrap();
-        assert_eq!(
-            (page.model.name.as_str(), page.model.dialect),
-            ("Thing", Dialect::GenesysDotnet)
-        );
+        let Some(Declared::Model(page)) = page else { panic!() };
+        assert_eq!((page.model.name.as_str(), page.model.dialect), ("Thing", Dialect::GenesysDotnet));
         assert!(page.model.properties.is_empty());
         assert_eq!(diagnostics, []);
     }
@@ -533,51 +445,54 @@ mod tests {
     #[test]
     fn the_name_comes_from_the_page_and_the_description_from_its_preamble() {
         let text = "---\ntitle: Pet\n---\n## Pet\n\nA pet &amp; its *tags*.\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | x | |\n";
-        let page = read(text).0.unwrap();
+        let page = model(text);
         assert_eq!(page.model.name, "Pet");
-        assert_eq!(
-            page.model.description.as_deref(),
-            Some("A pet & its *tags*.")
-        );
+        assert_eq!(page.model.description.as_deref(), Some("A pet & its *tags*."));
         assert_eq!(page.model.properties[0].ty.to_string(), "int64");
-        assert!(page.model.properties[0].required);
+        assert_eq!(page.model.properties[0].required, Some(true));
     }
 
     #[test]
     fn integer_enums_and_stray_lines() {
         let text = "# Net\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **family** | [**FamilyEnum**](#FamilyEnum) | x | [optional] |\nstray text\n\n## Enum: FamilyEnum\n\n| Name | Value |\n|--|--|\n| NUMBER_2 | 2 |\n| NUMBER_23 | 23 |\n";
         let (page, diagnostics) = read(text);
-        let page = page.unwrap();
-        assert_eq!(
-            page.model.properties[0].ty,
-            TypeExpr::Enum("FamilyEnum".into())
-        );
+        let Some(Declared::Model(page)) = page else { panic!() };
+        assert_eq!(page.model.properties[0].ty, TypeExpr::Enum("FamilyEnum".into()));
         assert_eq!(page.enums[0].base, EnumBase::Integer);
         assert_eq!(page.enums[0].values, ["2", "23"]);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(
-            (diagnostics[0].code, diagnostics[0].line),
-            (Code::StrayTableLine, 8)
-        );
+        assert_eq!((diagnostics[0].code, diagnostics[0].line), (Code::StrayTableLine, 8));
     }
 
     #[test]
     fn a_row_without_a_type_is_reported_and_the_next_row_is_read() {
         let text = "# M\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **a** |\n| **b** | **String** | | |\n";
         let (page, diagnostics) = read(text);
-        let names: Vec<String> = page
-            .unwrap()
-            .model
-            .properties
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
+        let Some(Declared::Model(page)) = page else { panic!() };
+        let names: Vec<String> = page.model.properties.into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["b"]);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(
-            (diagnostics[0].code, diagnostics[0].severity),
-            (Code::MalformedRow, Severity::Error)
-        );
+        assert_eq!((diagnostics[0].code, diagnostics[0].severity), (Code::MalformedRow, Severity::Error));
         assert_eq!(diagnostics[0].line, 7);
+    }
+
+    #[test]
+    fn kotlin_inline_enums_link_through_their_anchor() {
+        let text = "\n# Order\n\n## Properties\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n| **status** | [**inline**](#Status) | Order status. |  [optional] |\n\n\n<a id=\"Status\"></a>\n## Enum: status\n| Name | Value |\n| ---- | ----- |\n| status | placed, approved, delivered |\n";
+        let page = model(text);
+        assert_eq!(page.model.dialect, Dialect::Java);
+        assert_eq!(page.model.properties[0].ty, TypeExpr::Enum("Status".into()));
+        assert_eq!(page.enums[0].values, ["placed", "approved", "delivered"]);
+    }
+
+    #[test]
+    fn enum_and_union_pages() {
+        let (page, _) = read("# Priority\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n");
+        let Some(Declared::Enum(priority)) = page else { panic!() };
+        assert_eq!((priority.name.as_str(), priority.base), ("Priority", EnumBase::Integer));
+        assert_eq!(priority.values, ["1", "2"]);
+        let (page, _) = read("# Fruit\n\n## oneOf\n\n- [**\\OpenAPI\\Client\\Model\\Apple**](Apple.md)\n- [**\\OpenAPI\\Client\\Model\\Banana**](Banana.md)\n");
+        let Some(Declared::Model(fruit)) = page else { panic!() };
+        assert_eq!(fruit.model.one_of, [TypeExpr::Model("Apple".into()), TypeExpr::Model("Banana".into())]);
     }
 }

@@ -1,10 +1,10 @@
-//! Property rows: assigning a row's cells to the header's columns (even when
-//! unescaped pipes split a cell), and reading the Notes cell.
+//! Property rows: assigning a row's cells to the header's columns, even when
+//! unescaped pipes split a cell.
 
 use super::cells::{Cell, plain_text, strip_html_noise};
 
 /// The columns of a property table, by position in its header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Columns {
     /// How many columns the header has.
     pub count: usize,
@@ -102,61 +102,6 @@ fn balanced(raw: &str) -> bool {
         && decoded.matches("**").count().is_multiple_of(2)
 }
 
-/// What a Notes cell says.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Notes {
-    /// `[optional]` was present.
-    pub optional: bool,
-    /// `[readonly]` was present.
-    pub readonly: bool,
-    /// The `X` of `[default to X]`; `null` and `undefined` are not defaults.
-    pub default: Option<String>,
-    /// Anything else in the cell, kept for a warning.
-    pub unknown: Vec<String>,
-}
-
-/// Reads a Notes cell: a sequence of `[…]` groups, entities decoded.
-pub fn notes(raw: &str) -> Notes {
-    let text = plain_text(raw);
-    let mut notes = Notes::default();
-    let mut rest = text.trim();
-    while !rest.is_empty() {
-        let Some(group) = rest.strip_prefix('[').and_then(|inner| {
-            let end = closing_bracket(inner)?;
-            Some((&inner[..end], &inner[end + 1..]))
-        }) else {
-            notes.unknown.push(rest.to_string());
-            break;
-        };
-        let (note, after) = group;
-        match note.trim() {
-            "optional" => notes.optional = true,
-            "readonly" => notes.readonly = true,
-            other => match other.strip_prefix("default to ") {
-                Some("null" | "undefined") => {}
-                Some(value) => notes.default = Some(value.trim().to_string()),
-                None => notes.unknown.push(format!("[{note}]")),
-            },
-        }
-        rest = after.trim_start();
-    }
-    notes
-}
-
-/// Position of the `]` closing a group whose `[` was already consumed.
-fn closing_bracket(inner: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in inner.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' if depth == 0 => return Some(i),
-            ']' => depth -= 1,
-            _ => {}
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,20 +142,5 @@ mod tests {
             assigned("|**n** | **Array&lt;object | null&gt;** | d |  [optional] |");
         assert_eq!(ty, "**Array&lt;object | null&gt;**");
         assert_eq!((description.as_str(), notes.as_str()), ("d", "[optional]"));
-    }
-
-    #[test]
-    fn notes_read_every_known_group() {
-        let read = notes("[optional] [default to false]");
-        assert!(read.optional && !read.readonly);
-        assert_eq!(read.default.as_deref(), Some("false"));
-        assert!(notes(" [readonly]").readonly);
-        assert_eq!(
-            notes("[default to &#39;fr&#39;]").default.as_deref(),
-            Some("'fr'")
-        );
-        assert_eq!(notes("[default to null]").default, None);
-        assert_eq!(notes("[Max: 3] junk").unknown, ["[Max: 3]", "junk"]);
-        assert_eq!(notes(""), Notes::default());
     }
 }

@@ -1,26 +1,32 @@
-//! Type cells (`List<Segment>`, `Dictionary<string, List<string>>`, `int?`,
-//! `byte[]`) parsed into [`TypeExpr`] with a dialect's vocabulary.
+//! Type cells parsed into [`TypeExpr`]. One grammar reads every dialect's
+//! syntax; the dialect supplies only its words ([`Vocabulary`]):
+//!
+//! - generics `List<T>`, `Map<String, T>`, `List[T]`, `Dict[str, T]`, `dict(str, T)`
+//! - brackets `[T]`, `[]T`, `T[]`, `[String: T]`, `{String: T}`, `{str: (T,)}`,
+//!   `{ [key: string]: T; }`, `map[string]T`
+//! - nullable forms `T?`, `T | null`, `str, none_type`, `Option<T>`, `NullableT`
+//! - namespaced names `\Ns\Model\X`, `Org.Model.X`, `crate::models::X`, `*X`
 
 use crate::ir::{Primitive, TypeExpr};
 
-use super::dialect::Rules;
+use super::dialect::vocab::{NULL_WORDS, Vocabulary};
 
 /// Parses the text of a type cell (markup already removed, entities decoded).
-pub fn parse(text: &str, rules: &Rules) -> Result<TypeExpr, String> {
+pub fn parse(text: &str, vocabulary: &Vocabulary) -> Result<TypeExpr, String> {
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         tokens: &tokens,
         at: 0,
-        rules,
+        vocabulary,
     };
-    let ty = parser.ty()?;
+    let ty = parser.alternatives()?.into_type()?;
     match parser.peek() {
         None => Ok(ty),
         Some(token) => Err(format!("unexpected `{token}` after the type")),
     }
 }
 
-/// A token of a type: a (possibly dotted) name or one punctuation character.
+/// A token of a type: a name (with `.`, `::` or `\` paths) or one punctuation character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token<'a> {
     Name(&'a str),
@@ -37,17 +43,17 @@ impl std::fmt::Display for Token<'_> {
 }
 
 fn tokenize(text: &str) -> Result<Vec<Token<'_>>, String> {
-    let is_name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '$');
+    let is_name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '$' | '\\');
     let mut tokens = Vec::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if c.is_whitespace() {
             rest = &rest[c.len_utf8()..];
-        } else if is_name_char(c) {
-            let end = rest.find(|c| !is_name_char(c)).unwrap_or(rest.len());
+        } else if is_name_char(c) || rest.starts_with("::") {
+            let end = name_end(rest, is_name_char);
             tokens.push(Token::Name(&rest[..end]));
             rest = &rest[end..];
-        } else if "<>,?[]".contains(c) {
+        } else if "<>,?[]{}():;|*".contains(c) {
             tokens.push(Token::Punct(c));
             rest = &rest[1..];
         } else {
@@ -60,10 +66,39 @@ fn tokenize(text: &str) -> Result<Vec<Token<'_>>, String> {
     Ok(tokens)
 }
 
+/// The end of a name starting `rest`: name characters and `::` separators.
+fn name_end(rest: &str, is_name_char: impl Fn(char) -> bool) -> usize {
+    let mut end = 0;
+    loop {
+        if rest[end..].starts_with("::") {
+            end += 2;
+        } else if let Some(c) = rest[end..].chars().next().filter(|c| is_name_char(*c)) {
+            end += c.len_utf8();
+        } else {
+            return end;
+        }
+    }
+}
+
+/// A member of a union or tuple: a type or JSON `null`.
+enum Member {
+    Null,
+    Type(TypeExpr),
+}
+
+impl Member {
+    fn into_type(self) -> Result<TypeExpr, String> {
+        match self {
+            Member::Type(ty) => Ok(ty),
+            Member::Null => Err("a type cannot be only `null`".to_string()),
+        }
+    }
+}
+
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     at: usize,
-    rules: &'t Rules,
+    vocabulary: &'t Vocabulary,
 }
 
 impl<'a> Parser<'_, 'a> {
@@ -71,66 +106,194 @@ impl<'a> Parser<'_, 'a> {
         self.tokens.get(self.at)
     }
 
+    fn peek_punct(&self, c: char) -> bool {
+        self.peek() == Some(&Token::Punct(c))
+    }
+
     fn eat(&mut self, c: char) -> bool {
-        let found = self.peek() == Some(&Token::Punct(c));
+        let found = self.peek_punct(c);
         if found {
             self.at += 1;
         }
         found
     }
 
-    /// `Name [<args>] [?] ([])*`
-    fn ty(&mut self) -> Result<TypeExpr, String> {
-        let name = match self.peek() {
-            Some(Token::Name(name)) => *name,
-            Some(token) => return Err(format!("expected a type name, found `{token}`")),
-            None => return Err("expected a type name, found the end".to_string()),
+    fn expect(&mut self, c: char, context: &str) -> Result<(), String> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            let found = self.peek().map_or("the end".to_string(), |t| format!("`{t}`"));
+            Err(format!("expected `{c}` {context}, found {found}"))
+        }
+    }
+
+    fn name(&mut self) -> Result<&'a str, String> {
+        match self.peek() {
+            Some(Token::Name(name)) => {
+                let name = *name;
+                self.at += 1;
+                Ok(name)
+            }
+            Some(token) => Err(format!("expected a type name, found `{token}`")),
+            None => Err("expected a type name, found the end".to_string()),
+        }
+    }
+
+    /// Python type tuples: `str, none_type`; several non-null members
+    /// (`bool, date, …, str`) mean any JSON value. A trailing comma is allowed.
+    fn alternatives(&mut self) -> Result<Member, String> {
+        let mut members = vec![self.union()?];
+        while self.eat(',') {
+            if self.peek().is_none() || self.peek_punct(')') || self.peek_punct(']') {
+                break;
+            }
+            members.push(self.union()?);
+        }
+        Ok(combine(members))
+    }
+
+    /// `T | null` (TypeScript); members are combined as in [`combine`].
+    fn union(&mut self) -> Result<Member, String> {
+        let mut members = vec![self.postfix()?];
+        while self.eat('|') {
+            members.push(self.postfix()?);
+        }
+        Ok(combine(members))
+    }
+
+    /// A primary type followed by `?` (nullable) or `[]` (array; `byte[]` is binary).
+    fn postfix(&mut self) -> Result<Member, String> {
+        let mut member = self.primary()?;
+        loop {
+            if self.eat('?') {
+                member = Member::Type(nullable(member.into_type()?));
+            } else if self.peek_punct('[') && self.tokens.get(self.at + 1) == Some(&Token::Punct(']')) {
+                self.at += 2;
+                member = Member::Type(match member.into_type()? {
+                    TypeExpr::Model(byte) if byte == "byte" => TypeExpr::Primitive(Primitive::Binary),
+                    other => TypeExpr::List(Box::new(other)),
+                });
+            } else {
+                return Ok(member);
+            }
+        }
+    }
+
+    fn primary(&mut self) -> Result<Member, String> {
+        if self.eat('*') {
+            return self.primary();
+        }
+        if self.eat('[') {
+            return self.bracketed().map(Member::Type);
+        }
+        if self.eat('{') {
+            return self.braced().map(Member::Type);
+        }
+        if self.eat('(') {
+            let inner = self.alternatives()?;
+            self.expect(')', "to close the tuple")?;
+            return Ok(inner);
+        }
+        let name = self.name()?;
+        if NULL_WORDS.contains(&name) {
+            return Ok(Member::Null);
+        }
+        self.named_or_generic(name).map(Member::Type)
+    }
+
+    /// After `[`: Go's `[]T`, Swift's `[K: V]`, or a list `[T]`.
+    fn bracketed(&mut self) -> Result<TypeExpr, String> {
+        if self.eat(']') {
+            let item = self.postfix()?.into_type()?;
+            return Ok(TypeExpr::List(Box::new(item)));
+        }
+        let first = self.alternatives()?;
+        if self.eat(':') {
+            let key = first.into_type()?;
+            let value = self.alternatives()?.into_type()?;
+            self.expect(']', "to close the dictionary")?;
+            return map_of(key, value, "[K: V]");
+        }
+        self.expect(']', "to close the list")?;
+        Ok(TypeExpr::List(Box::new(first.into_type()?)))
+    }
+
+    /// After `{`: TypeScript's `{ [key: string]: T; }`, or `{K: V}` / `{str: (V,)}`.
+    fn braced(&mut self) -> Result<TypeExpr, String> {
+        let key = if self.eat('[') {
+            self.name()?;
+            self.expect(':', "after the index name")?;
+            let key = self.postfix()?.into_type()?;
+            self.expect(']', "to close the index signature")?;
+            key
+        } else {
+            self.postfix()?.into_type()?
         };
-        self.at += 1;
+        self.expect(':', "between key and value")?;
+        let value = self.alternatives()?.into_type()?;
+        self.eat(';');
+        self.expect('}', "to close the object type")?;
+        map_of(key, value, "{K: V}")
+    }
+
+    /// A name with its arguments: `Name<…>`, `Name[…]`, `dict(…)`, `map[K]V`, `interface{}`.
+    fn named_or_generic(&mut self, name: &'a str) -> Result<TypeExpr, String> {
+        if name == "interface" && self.eat('{') {
+            self.expect('}', "after `interface{`")?;
+            return Ok(TypeExpr::Primitive(Primitive::Any));
+        }
+        if name == "map" && self.peek_punct('[') {
+            self.at += 1;
+            let key = self.postfix()?.into_type()?;
+            self.expect(']', "after the map's key type")?;
+            let value = self.postfix()?.into_type()?;
+            return map_of(key, value, "map[K]V");
+        }
+        let close = if self.eat('<') {
+            Some('>')
+        } else if self.peek_punct('(') && self.is_container(name) {
+            self.at += 1;
+            Some(')')
+        } else if self.peek_punct('[') && self.tokens.get(self.at + 1) != Some(&Token::Punct(']')) {
+            self.at += 1;
+            Some(']')
+        } else {
+            None
+        };
         let mut args = Vec::new();
-        if self.eat('<') {
+        if let Some(close) = close {
             loop {
-                args.push(self.ty()?);
-                if self.eat('>') {
+                args.push(self.union()?);
+                if self.eat(close) {
                     break;
                 }
-                if !self.eat(',') {
-                    return Err(format!("expected `,` or `>` in the arguments of `{name}`"));
-                }
+                self.expect(',', &format!("or `{close}` in the arguments of `{name}`"))?;
             }
         }
-        self.eat('?');
-        let mut ty = self.named(name, args)?;
-        while self.eat('[') {
-            if !self.eat(']') {
-                return Err("expected `]` after `[`".to_string());
-            }
-            ty = match ty {
-                TypeExpr::Model(ref byte) if byte == "byte" => {
-                    TypeExpr::Primitive(Primitive::Binary)
-                }
-                other => TypeExpr::List(Box::new(other)),
-            };
-        }
-        Ok(ty)
+        self.named(name, args)
+    }
+
+    fn is_container(&self, name: &str) -> bool {
+        let v = self.vocabulary;
+        v.lists.contains(&name) || v.sets.contains(&name) || v.maps.contains(&name)
     }
 
     /// The meaning of `name<args>` in this dialect.
-    fn named(&self, name: &str, mut args: Vec<TypeExpr>) -> Result<TypeExpr, String> {
-        let rules = self.rules;
-        let container = |names: &[&str]| names.contains(&name);
+    fn named(&self, name: &str, args: Vec<Member>) -> Result<TypeExpr, String> {
+        let v = self.vocabulary;
+        let mut args = args
+            .into_iter()
+            .map(Member::into_type)
+            .collect::<Result<Vec<_>, _>>()?;
         match args.len() {
             0 => Ok(self.scalar(name)),
-            1 if container(rules.lists) => Ok(TypeExpr::List(Box::new(args.remove(0)))),
-            1 if container(rules.sets) => Ok(TypeExpr::Set(Box::new(args.remove(0)))),
-            2 if container(rules.maps) => {
-                if args[0] != TypeExpr::Primitive(Primitive::String) {
-                    return Err(format!(
-                        "`{name}` keys must be strings to be a JSON object, found `{}`",
-                        args[0]
-                    ));
-                }
-                Ok(TypeExpr::Map(Box::new(args.remove(1))))
+            1 if v.nullables.contains(&name) => Ok(nullable(args.remove(0))),
+            1 if v.lists.contains(&name) => Ok(TypeExpr::List(Box::new(args.remove(0)))),
+            1 if v.sets.contains(&name) => Ok(TypeExpr::Set(Box::new(args.remove(0)))),
+            1 if v.maps.contains(&name) => Ok(TypeExpr::Map(Box::new(args.remove(0)))),
+            2 if v.maps.contains(&name) => {
+                let value = args.remove(1);
+                map_of(args.remove(0), value, name)
             }
             n => Err(format!(
                 "`{name}` with {n} type argument(s) is not a known container"
@@ -138,65 +301,142 @@ impl<'a> Parser<'_, 'a> {
         }
     }
 
-    /// A scalar of the vocabulary, or a model reference (by its last dotted segment).
+    /// A scalar of the vocabulary, a nullable-prefixed scalar (`NullableString`),
+    /// or a model reference by its last path segment.
     fn scalar(&self, name: &str) -> TypeExpr {
-        match self.rules.scalars.iter().find(|(word, _)| *word == name) {
-            Some((_, primitive)) => TypeExpr::Primitive(*primitive),
-            None => TypeExpr::Model(name.rsplit('.').next().unwrap_or(name).to_string()),
+        let lookup = |word: &str| {
+            self.vocabulary
+                .scalars
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map(|(_, p)| TypeExpr::Primitive(*p))
+        };
+        if let Some(found) = lookup(name) {
+            return found;
         }
+        if let Some(rest) = self.vocabulary.nullable_prefix.and_then(|p| name.strip_prefix(p)) {
+            if let Some(found) = lookup(rest).or_else(|| lookup(&rest.to_lowercase())) {
+                return nullable(found);
+            }
+        }
+        TypeExpr::Model(model_name(name).to_string())
     }
+}
+
+/// Combines union or tuple members: `null` makes the rest nullable, several
+/// non-null members mean any JSON value.
+fn combine(mut members: Vec<Member>) -> Member {
+    if members.len() == 1 {
+        return members.remove(0);
+    }
+    let has_null = members.iter().any(|m| matches!(m, Member::Null));
+    let mut types: Vec<TypeExpr> = members
+        .into_iter()
+        .filter_map(|m| match m {
+            Member::Type(ty) => Some(ty),
+            Member::Null => None,
+        })
+        .collect();
+    let ty = match types.len() {
+        0 => return Member::Null,
+        1 => types.remove(0),
+        _ => TypeExpr::Primitive(Primitive::Any),
+    };
+    Member::Type(if has_null { nullable(ty) } else { ty })
+}
+
+fn nullable(ty: TypeExpr) -> TypeExpr {
+    ty.into_nullable()
+}
+
+/// A JSON object type; its keys must be strings.
+fn map_of(key: TypeExpr, value: TypeExpr, form: &str) -> Result<TypeExpr, String> {
+    if key != TypeExpr::Primitive(Primitive::String) {
+        return Err(format!(
+            "`{form}` keys must be strings to be a JSON object, found `{key}`"
+        ));
+    }
+    Ok(TypeExpr::Map(Box::new(value)))
+}
+
+/// The model name of a possibly namespaced name: the last segment after
+/// `.`, `::` or `\`.
+fn model_name(name: &str) -> &str {
+    name.rsplit(['.', '\\', ':'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ir::Dialect;
+    use crate::read::dialect::Rules;
 
-    fn java(text: &str) -> String {
-        parse(text, Rules::of(Dialect::GenesysJava))
-            .unwrap()
-            .to_string()
-    }
-
-    fn dotnet(text: &str) -> String {
-        parse(text, Rules::of(Dialect::GenesysDotnet))
-            .unwrap()
-            .to_string()
+    fn read(dialect: Dialect, text: &str) -> String {
+        match parse(text, Rules::of(dialect).vocabulary) {
+            Ok(ty) => ty.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
     }
 
     #[test]
-    fn java_vocabulary() {
-        assert_eq!(java("List<String>"), "list<string>");
-        assert_eq!(java("Map<String, List<Segment>>"), "map<list<Segment>>");
-        assert_eq!(java("Set<UUID>"), "set<uuid>");
-        assert_eq!(java("Date"), "datetime");
-        assert_eq!(java("LocalDate"), "date");
-        assert_eq!(java("BigDecimal"), "decimal");
-        assert_eq!(java("byte[]"), "binary");
-        assert_eq!(java("Object"), "any");
+    fn genesys_vocabularies() {
+        use Dialect::{GenesysDotnet as Net, GenesysJava as Java};
+        assert_eq!(read(Java, "Map<String, List<Segment>>"), "map<list<Segment>>");
+        assert_eq!(read(Java, "Date"), "datetime");
+        assert_eq!(read(Java, "byte[]"), "binary");
+        assert_eq!(read(Net, "bool?"), "nullable<boolean>");
+        assert_eq!(read(Net, "String"), "date");
+        assert_eq!(read(Net, "Dictionary<string, List<string>>"), "map<list<string>>");
+        assert_eq!(read(Net, "PureCloudPlatform.Client.V2.Model.Action"), "Action");
     }
 
     #[test]
-    fn dotnet_vocabulary() {
-        assert_eq!(dotnet("bool?"), "boolean");
-        assert_eq!(dotnet("DateTime?"), "datetime");
-        assert_eq!(dotnet("String"), "date");
-        assert_eq!(
-            dotnet("Dictionary<string, List<string>>"),
-            "map<list<string>>"
-        );
-        assert_eq!(dotnet("List<int?>"), "list<int32>");
-        assert_eq!(dotnet("PureCloudPlatform.Client.V2.Model.Action"), "Action");
-        assert_eq!(dotnet("Guid?"), "uuid");
+    fn every_container_syntax() {
+        use Dialect::*;
+        let cases = [
+            (Java, "List<Map<String, Set<Tag>>>", "list<map<set<Tag>>>"),
+            (Python, "list[Tag]", "list<Tag>"),
+            (Python, "List[List[int]]", "list<list<int64>>"),
+            (Python, "Dict[str, List[Tag]]", "map<list<Tag>>"),
+            (Python, "dict(str, dict(str, str))", "map<map<string>>"),
+            (PythonPrior, "[Tag]", "list<Tag>"),
+            (PythonPrior, "{str: ([Tag],)}", "map<list<Tag>>"),
+            (PythonPrior, "{str: ({str: (Data,)},)}", "map<map<Data>>"),
+            (PythonPrior, "str, none_type", "nullable<string>"),
+            (PythonPrior, "bool, date, datetime, dict, float, int, list, str, none_type", "any"),
+            (PythonPrior, "[{str: (bool, date, str,)}, none_type]", "list<nullable<map<any>>>"),
+            (Go, "[]Tag", "list<Tag>"),
+            (Go, "[][]int32", "list<list<int32>>"),
+            (Go, "map[string][]Tag", "map<list<Tag>>"),
+            (Go, "map[string]interface{}", "map<any>"),
+            (Go, "NullableString", "nullable<string>"),
+            (Go, "*os.File", "binary"),
+            (Php, "\\OpenAPI\\Client\\Model\\Tag[]", "list<Tag>"),
+            (Php, "array<string,\\Fastly\\Model\\Usage>[]", "list<map<Usage>>"),
+            (Javascript, "{String: [Tag]}", "map<list<Tag>>"),
+            (Typescript, "{ [key: string]: Array<Tag>; }", "map<list<Tag>>"),
+            (Typescript, "Array<string | null>", "list<nullable<string>>"),
+            (Swift, "[String: [Tag]]", "map<list<Tag>>"),
+            (Kotlin, "kotlin.collections.Map<kotlin.String, kotlin.collections.List<Tag>>", "map<list<Tag>>"),
+            (Ruby, "Hash<String, Array<Tag>>", "map<list<Tag>>"),
+            (Dart, "BuiltMap<String, BuiltList<Tag>>", "map<list<Tag>>"),
+            (Rust, "std::collections::HashMap<String, Vec<models::Tag>>", "map<list<Tag>>"),
+            (Rust, "Option<crate::models::Tag>", "nullable<Tag>"),
+            (Csharp, "Dictionary<string, MapTest.InnerEnum>", "map<InnerEnum>"),
+            (Csharp, "List<long?>", "list<nullable<int64>>"),
+        ];
+        for (dialect, text, expected) in cases {
+            assert_eq!(read(dialect, text), expected, "{dialect:?} {text}");
+        }
     }
 
     #[test]
     fn malformed_types_are_errors() {
-        let rules = Rules::of(Dialect::GenesysDotnet);
-        assert!(parse("List<string", rules).is_err());
-        assert!(parse("Dictionary<int?, string>", rules).is_err());
-        assert!(parse("", rules).is_err());
-        assert!(parse("a b", rules).is_err());
-        assert!(parse("Foo<string>", rules).is_err());
+        let v = Rules::of(Dialect::GenesysDotnet).vocabulary;
+        for bad in ["List<string", "Dictionary<int?, string>", "", "a b", "Foo<string>", "null", "[a: b]"] {
+            assert!(parse(bad, v).is_err(), "{bad}");
+        }
     }
 }

@@ -84,7 +84,7 @@ mod tests {
             wire_name: "p".into(),
             wire_name_rule: WireNameRule::AsWritten,
             ty: ty.clone(),
-            required: false,
+            required: Some(false),
             readonly: false,
             default: None,
             description: None,
@@ -100,6 +100,7 @@ mod tests {
             description: None,
             sources: vec![],
             properties: properties.iter().map(property).collect(),
+            one_of: vec![],
         }
     }
 

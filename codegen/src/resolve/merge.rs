@@ -1,16 +1,20 @@
 //! Several pages of one model become one model.
 //!
 //! Rules (stated here because users see their effects):
-//! - The *primary* page is the one that writes wire names as they are (Java),
-//!   then the one with the most properties, then the first by path. Its
+//! - The *primary* page is the one whose names are wire names under the
+//!   configured wire case (no property needed a rule), then the one with the
+//!   most properties, then the first by path. Its
 //!   property order comes first; properties only other pages have follow, in
 //!   their pages' order. Its description wins; others fill a missing one.
 //! - Properties match by wire name, else by a key that ignores case and
 //!   punctuation (`disconnectType` ~ `DisconnectType` ~ `disconnect_type`).
-//! - An enum refines a plain `string` (also inside lists, sets and maps).
-//!   Any other type difference keeps the primary's type, with a warning.
-//! - Pages that disagree on required make the property optional (the type
-//!   that accepts both), with a warning; readonly holds if any page says so;
+//! - An enum refines a plain `string` (also inside lists, sets and maps), and
+//!   a nullable type refines its non-null form (dialects that cannot write
+//!   null say less, not something else). Any other type difference keeps the
+//!   primary's type, with a warning.
+//! - A page that knows whether a property is required (a Notes column) fills
+//!   in one that does not. Pages that disagree make the property optional
+//!   (the type that accepts both), with a warning; readonly holds if any page says so;
 //!   a default fills a missing one, and two different defaults keep the
 //!   primary's, with a warning.
 
@@ -26,7 +30,9 @@ pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Pa
                 .model
                 .properties
                 .iter()
-                .any(|p| p.wire_name_rule != WireNameRule::AsWritten);
+                .map(|p| p.wire_name_rule)
+                .max()
+                .unwrap_or(WireNameRule::AsWritten);
             (
                 derived,
                 std::cmp::Reverse(p.model.properties.len()),
@@ -41,6 +47,9 @@ pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Pa
         let model = &mut merged.model;
         model.sources.extend(other.model.sources);
         model.description = model.description.take().or(other.model.description);
+        if model.one_of.is_empty() {
+            model.one_of = other.model.one_of;
+        }
         for declared in other.enums {
             merge_enum(&mut merged.enums, declared);
         }
@@ -63,20 +72,23 @@ pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Pa
 /// Adds an enum, or the values it adds to an enum of the same page name.
 fn merge_enum(enums: &mut Vec<Enum>, declared: Enum) {
     match enums.iter_mut().find(|e| e.doc_name == declared.doc_name) {
-        Some(existing) => {
-            for (value, name) in declared.values.into_iter().zip(declared.value_names) {
-                if !existing.values.contains(&value) {
-                    existing.values.push(value);
-                    existing.value_names.push(name);
-                }
-            }
-            existing.unknown_sentinel = existing
-                .unknown_sentinel
-                .take()
-                .or(declared.unknown_sentinel);
-        }
+        Some(existing) => merge_enum_values(existing, declared),
         None => enums.push(declared),
     }
+}
+
+/// Adds the values of `declared` that `existing` lacks, in their order.
+pub fn merge_enum_values(existing: &mut Enum, declared: Enum) {
+    for (value, name) in declared.values.into_iter().zip(declared.value_names) {
+        if !existing.values.contains(&value) {
+            existing.values.push(value);
+            existing.value_names.push(name);
+        }
+    }
+    existing.unknown_sentinel = existing
+        .unknown_sentinel
+        .take()
+        .or(declared.unknown_sentinel);
 }
 
 /// Whether two rows describe the same property.
@@ -99,9 +111,7 @@ fn combine(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut conflicts = Vec::new();
-    if existing.wire_name_rule != WireNameRule::AsWritten
-        && other.wire_name_rule == WireNameRule::AsWritten
-    {
+    if other.wire_name_rule < existing.wire_name_rule {
         existing.wire_name = other.wire_name.clone();
         existing.wire_name_rule = other.wire_name_rule;
     }
@@ -116,15 +126,16 @@ fn combine(
             "the first page's type is kept; make the pages agree",
         ));
     }
-    if existing.required != other.required {
-        conflicts.push((
-            format!(
-                "this page says required = {}, the first page {}",
-                other.required, existing.required
-            ),
-            "the property is read as optional; make the pages agree",
-        ));
-        existing.required = false;
+    match (existing.required, other.required) {
+        (None, known) => existing.required = known,
+        (Some(first), Some(this)) if first != this => {
+            conflicts.push((
+                format!("this page says required = {this}, the first page {first}"),
+                "the property is read as optional; make the pages agree",
+            ));
+            existing.required = Some(false);
+        }
+        _ => {}
     }
     existing.readonly |= other.readonly;
     match (&existing.default, &other.default) {
@@ -150,13 +161,16 @@ fn combine(
     existing.description = existing.description.take().or(other.description);
 }
 
-/// Whether `specific` says the same as `general` with an enum where `general` has a string.
+/// Whether `specific` says what `general` says and more: an enum where
+/// `general` has a string, or a nullable where it has the plain type.
 fn refines(general: &TypeExpr, specific: &TypeExpr) -> bool {
     match (general, specific) {
         (TypeExpr::Primitive(Primitive::String), TypeExpr::Enum(_)) => true,
         (TypeExpr::List(a), TypeExpr::List(b))
         | (TypeExpr::Set(a), TypeExpr::Set(b))
-        | (TypeExpr::Map(a), TypeExpr::Map(b)) => refines(a, b),
+        | (TypeExpr::Map(a), TypeExpr::Map(b))
+        | (TypeExpr::Nullable(a), TypeExpr::Nullable(b)) => refines(a, b),
+        (plain, TypeExpr::Nullable(inner)) => plain == inner.as_ref() || refines(plain, inner),
         _ => false,
     }
 }

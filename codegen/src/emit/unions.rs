@@ -1,0 +1,67 @@
+//! One union model (`oneOf` that names its members) → one untagged serde
+//! enum with a variant per member type: the JSON is whichever member it
+//! deserializes as, tried in page order.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ir::{Model, SourceRef, TypeExpr};
+
+use super::docs;
+use super::names::Scope;
+use super::types::TypeNames;
+
+/// The enum for the union `model`.
+pub fn emit(model: &Model, ident: &Ident, names: &TypeNames, out: &mut Vec<Diagnostic>) -> TokenStream {
+    let mut scope = Scope::default();
+    let variants = model.one_of.iter().map(|member| {
+        report_missing(model, member, names, out);
+        let variant = scope.variant(&variant_name(member), None).ident;
+        let ty = names.of(member);
+        quote!(#variant(#ty),)
+    });
+    let sources = model.sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    let read_from = format!("One of its member types. Read from {sources}.");
+    let doc = docs::attributes(model.description.iter().map(String::as_str).chain([read_from.as_str()]));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum #ident {
+            #( #variants )*
+        }
+    }
+}
+
+/// A variant name that says what the member is: the model's name, or the
+/// IR's word for a primitive or container (`string`, `list`).
+fn variant_name(member: &TypeExpr) -> String {
+    match member {
+        TypeExpr::Model(name) | TypeExpr::Enum(name) => name.clone(),
+        TypeExpr::Primitive(p) => p.keyword().to_string(),
+        TypeExpr::List(_) => "list".to_string(),
+        TypeExpr::Set(_) => "set".to_string(),
+        TypeExpr::Map(_) => "map".to_string(),
+        TypeExpr::Nullable(inner) => variant_name(inner),
+    }
+}
+
+/// Warns about a member model that no page defines.
+fn report_missing(model: &Model, member: &TypeExpr, names: &TypeNames, out: &mut Vec<Diagnostic>) {
+    if let TypeExpr::Model(missing) = member {
+        if !names.is_defined(missing) {
+            let source = SourceRef {
+                file: model.sources.first().cloned().unwrap_or_default(),
+                line: 1,
+            };
+            out.push(Diagnostic::at_line(
+                Severity::Warning,
+                Code::MissingModel,
+                &source,
+                format!("union `{}` has member `{missing}`, which no page defines: it is typed `serde_json::Value`", model.name),
+                format!("add the page of `{missing}` to the specs for a typed member"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Telling a page's dialect from the page itself, by the cheap signals of
+//! `dialects.md` §5, strongest first: headings, table shape, distinctive type
+//! spellings, notes, trailing sections; then, for pages with none of those,
+//! which vocabulary knows most of its type words. Never the file name.
+
+use crate::ir::Dialect;
+
+use super::Rules;
+
+/// What a page shows of itself before its rows are read.
+#[derive(Debug, Default)]
+pub struct Signals<'a> {
+    /// The whole page.
+    pub text: &'a str,
+    /// Level and text of each heading, in order.
+    pub headings: Vec<(u8, &'a str)>,
+    /// Whether the page starts with YAML front matter.
+    pub front_matter: bool,
+    /// The properties table's header and separator lines.
+    pub header: Option<(&'a str, &'a str)>,
+    /// How many columns the properties table has.
+    pub columns: usize,
+    /// The raw type cells (entities decoded) and notes cells of its rows.
+    pub type_cells: Vec<String>,
+    /// The raw notes cells.
+    pub notes_cells: Vec<&'a str>,
+    /// The info strings of the page's fenced code blocks.
+    pub code_langs: Vec<&'a str>,
+}
+
+/// Type-cell spellings that only one dialect writes.
+const TYPE_MARKS: &[(&str, Dialect)] = &[
+    ("Pointer to ", Dialect::Go),
+    ("Option<", Dialect::Rust),
+    ("Vec<", Dialect::Rust),
+    ("serde_json::", Dialect::Rust),
+    ("models::", Dialect::Rust),
+    ("kotlin.", Dialect::Kotlin),
+    ("none_type", Dialect::PythonPrior),
+    ("{str: (", Dialect::PythonPrior),
+    ("Dict[", Dialect::Python),
+    ("List[", Dialect::Python),
+    ("dict(", Dialect::Python),
+    ("list[", Dialect::Python),
+    ("[***", Dialect::Go),
+    ("map[string]", Dialect::Go),
+    ("interface{}", Dialect::Go),
+    ("time.Time", Dialect::Go),
+    ("{ [key: string]:", Dialect::Typescript),
+    ("{String: ", Dialect::Javascript),
+    ("[String: ", Dialect::Swift),
+    ("BuiltList", Dialect::Dart),
+    ("BuiltMap", Dialect::Dart),
+    ("BuiltSet", Dialect::Dart),
+    ("JsonObject", Dialect::Dart),
+    ("array<string,", Dialect::Php),
+    ("\\DateTime", Dialect::Php),
+    ("\\SplFileObject", Dialect::Php),
+    ("Hash<", Dialect::Ruby),
+    ("Dictionary<", Dialect::Csharp),
+];
+
+/// Notes that only one dialect writes.
+const NOTE_MARKS: &[(&str, Dialect)] = &[
+    ("[default to undefined]", Dialect::Typescript),
+    ("must be one of [", Dialect::PythonPrior),
+    ("if omitted the server will use the default value of", Dialect::PythonPrior),
+];
+
+/// Section headings that only one dialect writes.
+const SECTION_MARKS: &[(&str, Dialect)] = &[
+    ("Methods", Dialect::Go),
+    ("Enum Variants", Dialect::Rust),
+    ("Class instance methods", Dialect::Ruby),
+    ("Code Sample", Dialect::Ruby),
+    ("Load the model package", Dialect::Dart),
+    ("oneOf", Dialect::Php),
+    ("anyOf", Dialect::Php),
+];
+
+/// Example code languages and their dialects.
+const CODE_MARKS: &[(&str, Dialect)] = &[
+    ("python", Dialect::Python),
+    ("ruby", Dialect::Ruby),
+    ("typescript", Dialect::Typescript),
+    ("powershell", Dialect::Powershell),
+    ("dart", Dialect::Dart),
+    ("R", Dialect::R),
+    ("r", Dialect::R),
+];
+
+/// The dialect of a page.
+pub fn detect(signals: &Signals<'_>) -> Dialect {
+    by_heading(signals)
+        .or_else(|| by_shape(signals))
+        .or_else(|| by_marks(signals))
+        .unwrap_or_else(|| by_vocabulary(signals))
+}
+
+/// Headings: `# # X` (PHP), namespaces (C#, Genesys .NET), `A::B` (Ruby, R),
+/// `pkg.model.X` (Dart), `.X` (TypeScript), `Module.X` (JavaScript), and the
+/// Genesys Java marks (front matter, `#Enum--` anchors, the artifact footer).
+fn by_heading(signals: &Signals<'_>) -> Option<Dialect> {
+    let text = signals.text;
+    let titles: Vec<&str> = signals
+        .headings
+        .iter()
+        .filter(|(level, _)| *level == 1)
+        .map(|(_, t)| *t)
+        .collect();
+    let any = |test: &dyn Fn(&str) -> bool| signals.headings.iter().any(|(_, t)| test(t));
+    if any(&|t| t.contains("PureCloudApi.Model.")) || text.contains("PureCloudPlatform.Client") {
+        return Some(Dialect::GenesysDotnet);
+    }
+    if signals.front_matter || text.contains("com.mypurecloud") || text.contains("(#Enum--") {
+        return Some(Dialect::GenesysJava);
+    }
+    if titles.iter().any(|t| t.starts_with("# ")) {
+        return Some(Dialect::Php);
+    }
+    if any(&|t| super::namespace_model_name(t).is_some()) {
+        return Some(Dialect::Csharp);
+    }
+    let title = titles.first().copied().unwrap_or_default();
+    if title.contains("::") {
+        let r_words = ["character", "numeric", "integer", "logical"];
+        let is_r = signals
+            .type_cells
+            .iter()
+            .any(|t| r_words.iter().any(|w| t.contains(w)));
+        return Some(if is_r { Dialect::R } else { Dialect::Ruby });
+    }
+    if title.contains(".model.") {
+        return Some(Dialect::Dart);
+    }
+    if title.starts_with('.') {
+        return Some(Dialect::Typescript);
+    }
+    let module_dot_class = title.split('.').count() == 2
+        && title.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    module_dot_class.then_some(Dialect::Javascript)
+}
+
+/// Table shapes: two columns (typescript-fetch), Ruby's short separator,
+/// Java 7's half-piped rows.
+fn by_shape(signals: &Signals<'_>) -> Option<Dialect> {
+    if signals.header.is_some() && signals.columns == 2 {
+        return Some(Dialect::Typescript);
+    }
+    let (_, separator) = signals.header?;
+    let compact: String = separator.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact == "|----|----|-----------|-----|" {
+        return Some(Dialect::Ruby);
+    }
+    None
+}
+
+/// Distinctive type spellings, notes and sections.
+fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
+    let in_types = TYPE_MARKS.iter().find(|(mark, _)| {
+        signals.type_cells.iter().any(|t| t.contains(mark))
+            || (*mark == "[***" && signals.text.contains(mark))
+    });
+    let in_notes = || {
+        NOTE_MARKS
+            .iter()
+            .find(|(mark, _)| signals.notes_cells.iter().any(|n| n.contains(mark)))
+    };
+    let in_sections = || {
+        SECTION_MARKS
+            .iter()
+            .find(|(mark, _)| signals.headings.iter().any(|(l, t)| *l >= 2 && t == mark))
+    };
+    let in_code = || {
+        CODE_MARKS
+            .iter()
+            .find(|(mark, _)| signals.code_langs.contains(mark))
+    };
+    in_types
+        .or_else(in_notes)
+        .or_else(in_sections)
+        .or_else(in_code)
+        .map(|(_, dialect)| *dialect)
+        .or_else(|| java_rows(signals))
+}
+
+/// OAG Java 7.x writes rows as `|**name** |`.
+fn java_rows(signals: &Signals<'_>) -> Option<Dialect> {
+    let (header, _) = signals.header?;
+    (header.starts_with("| Name") || header.starts_with("|Name"))
+        .then(|| signals.text.contains("\n|**"))
+        .filter(|half_piped| *half_piped)
+        .map(|_| Dialect::Java)
+}
+
+/// The dialect whose vocabulary knows the most type words of the page; Java
+/// for a page without any.
+fn by_vocabulary(signals: &Signals<'_>) -> Dialect {
+    let words: Vec<&str> = signals
+        .type_cells
+        .iter()
+        .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let candidates = Dialect::ALL
+        .iter()
+        .filter(|d| !matches!(d, Dialect::GenesysJava | Dialect::GenesysDotnet));
+    let mut best = (0, Dialect::Java);
+    for &dialect in candidates {
+        let vocabulary = Rules::of(dialect).vocabulary;
+        let known = |w: &&&str| {
+            vocabulary.scalars.iter().any(|(s, _)| s == *w)
+                || vocabulary.lists.contains(w)
+                || vocabulary.sets.contains(w)
+                || vocabulary.maps.contains(w)
+        };
+        let score = words.iter().filter(known).count();
+        if score > best.0 {
+            best = (score, dialect);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str, headings: &[(u8, &'static str)], types: &[&str]) -> Dialect {
+        detect(&Signals {
+            text,
+            headings: headings.to_vec(),
+            header: Some(("Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------")),
+            columns: 4,
+            type_cells: types.iter().map(|t| t.to_string()).collect(),
+            ..Signals::default()
+        })
+    }
+
+    #[test]
+    fn headings_then_types_then_vocabulary() {
+        assert_eq!(page("", &[(1, "# Pet")], &[]), Dialect::Php);
+        assert_eq!(page("", &[(1, "Org.OpenAPITools.Model.Pet")], &[]), Dialect::Csharp);
+        assert_eq!(page("", &[(1, "Petstore::Pet")], &["String"]), Dialect::Ruby);
+        assert_eq!(page("", &[(1, "petstore.model.Pet")], &[]), Dialect::Dart);
+        assert_eq!(page("", &[(1, "OpenApiPetstore.Pet")], &[]), Dialect::Javascript);
+        assert_eq!(page("", &[(1, "Pet")], &["Pointer to string"]), Dialect::Go);
+        assert_eq!(page("", &[(1, "Pet")], &["Option<Vec<String>>"]), Dialect::Rust);
+        assert_eq!(page("", &[(1, "Pet")], &["str", "int", "bool"]), Dialect::Python);
+        assert_eq!(page("", &[(1, "Pet")], &["Int", "Bool"]), Dialect::Swift);
+        assert_eq!(page("", &[(1, "Pet")], &["Long", "OffsetDateTime"]), Dialect::Java);
+        assert_eq!(page("", &[(1, "Pet")], &[]), Dialect::Java);
+    }
+}

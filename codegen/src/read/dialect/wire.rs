@@ -1,0 +1,206 @@
+//! Wire names from language field names: undo the dialect's reserved-word
+//! escape, then split the name into words and join them in the configured
+//! [`WireCase`].
+
+use crate::config::WireCase;
+use crate::ir::WireNameRule;
+
+/// How a dialect escapes a field name that would be a reserved word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// `prefix` + keyword (`_type`, `var_property`, `pcSelf`).
+    Prefix(&'static str),
+    /// keyword + `suffix` (`Type_`).
+    Suffix(&'static str),
+    /// Rust's raw identifier `r#type`: always an escape.
+    RawIdentifier,
+    /// C#'s `_Model` for a property named like its class `Model`.
+    ClassName,
+}
+
+/// A dialect's escapes and the reserved words they protect.
+#[derive(Debug)]
+pub struct Escapes {
+    /// The forms the dialect uses.
+    pub forms: &'static [Escape],
+    /// The words it escapes, as the language spells them.
+    pub keywords: &'static [&'static str],
+}
+
+impl Escapes {
+    /// `name` without its escape, if it has one.
+    pub fn undo<'n>(&self, name: &'n str, model: &str) -> Option<&'n str> {
+        self.forms.iter().find_map(|form| match form {
+            Escape::RawIdentifier => name.strip_prefix("r#"),
+            Escape::ClassName => name.strip_prefix('_').filter(|rest| *rest == model),
+            Escape::Prefix(prefix) => name
+                .strip_prefix(prefix)
+                .filter(|rest| self.is_keyword(rest)),
+            Escape::Suffix(suffix) => name
+                .strip_suffix(suffix)
+                .filter(|rest| self.is_keyword(rest)),
+        })
+    }
+
+    /// True for a reserved word, ignoring the case of its first letter
+    /// (`Type_` escapes `type` in PascalCase dialects).
+    fn is_keyword(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let lowered: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        self.keywords.iter().any(|k| *k == word || *k == lowered)
+    }
+}
+
+/// The wire name of field `name` of `model`, and how sure it is.
+pub fn wire_name(name: &str, model: &str, escapes: &Escapes, case: WireCase) -> (String, WireNameRule) {
+    let (unescaped, escaped) = match escapes.undo(name, model) {
+        Some(rest) => (lower_first_if_keyword(rest, escapes), true),
+        None => (name.to_string(), false),
+    };
+    let converted = convert(&unescaped, case);
+    let rule = if converted != unescaped {
+        WireNameRule::Derived
+    } else if escaped {
+        WireNameRule::Unescaped
+    } else {
+        WireNameRule::AsWritten
+    };
+    (converted, rule)
+}
+
+/// `Self` (from `pcSelf`) is the keyword `self`: the keyword's own spelling.
+fn lower_first_if_keyword(rest: &str, escapes: &Escapes) -> String {
+    if escapes.keywords.contains(&rest) {
+        return rest.to_string();
+    }
+    let mut chars = rest.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Rewrites `name` in `case`. Words split at `_`, `-` and spaces, before an
+/// upper-case letter that follows a lower-case letter or digit, and before
+/// the last capital of an acronym followed by a lower-case letter
+/// (`ATTRName` → `ATTR`, `Name`). Digits stay with the word before them.
+pub fn convert(name: &str, case: WireCase) -> String {
+    if case == WireCase::AsWritten {
+        return name.to_string();
+    }
+    let words = words(name);
+    // A name that is all separators (`_`) or begins with one (`_links`, `$ref`)
+    // is kept: the leading mark is part of the wire name.
+    if words.is_empty() || name.starts_with(['_', '-']) {
+        return name.to_string();
+    }
+    let capitalized = |word: &str| {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+    };
+    match case {
+        WireCase::AsWritten => name.to_string(),
+        WireCase::Camel => words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == 0 { w.to_lowercase() } else { capitalized(w) })
+            .collect(),
+        WireCase::Pascal => words.iter().map(|w| capitalized(w)).collect(),
+        WireCase::Snake => lower_joined(&words, "_"),
+        WireCase::Kebab => lower_joined(&words, "-"),
+    }
+}
+
+fn lower_joined(words: &[&str], separator: &str) -> String {
+    words
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// The words of a name, by the rules of [`convert`].
+fn words(name: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if matches!(c, '_' | '-' | ' ') {
+            if let Some(s) = start.take() {
+                words.push(&name[s..at]);
+            }
+            continue;
+        }
+        let previous = i.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(i + 1).map(|n| n.1);
+        let boundary = c.is_uppercase()
+            && previous.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(char::is_lowercase))
+            });
+        match start {
+            Some(s) if boundary => {
+                words.push(&name[s..at]);
+                start = Some(at);
+            }
+            None => start = Some(at),
+            Some(_) => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(&name[s..]);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_into_words_the_same_way_in_every_case() {
+        assert_eq!(words("ATTRName"), ["ATTR", "Name"]);
+        assert_eq!(words("httpURL"), ["http", "URL"]);
+        assert_eq!(words("snake_case_name"), ["snake", "case", "name"]);
+        assert_eq!(words("addressLine1Foo"), ["address", "Line1", "Foo"]);
+        assert_eq!(convert("SsoTargetURI", WireCase::Camel), "ssoTargetURI");
+        assert_eq!(convert("snake_case_name", WireCase::Camel), "snakeCaseName");
+        assert_eq!(convert("PascalName", WireCase::Snake), "pascal_name");
+        assert_eq!(convert("kebabName", WireCase::Kebab), "kebab-name");
+        assert_eq!(convert("camel_case", WireCase::Pascal), "CamelCase");
+        assert_eq!(convert("_links", WireCase::Camel), "_links");
+        assert_eq!(convert("$ref", WireCase::Camel), "$ref");
+    }
+
+    #[test]
+    fn escapes_are_undone_only_around_reserved_words() {
+        const ESCAPES: Escapes = Escapes {
+            forms: &[
+                Escape::RawIdentifier,
+                Escape::ClassName,
+                Escape::Prefix("_"),
+                Escape::Prefix("var_"),
+                Escape::Suffix("_"),
+                Escape::Prefix("pc"),
+            ],
+            keywords: &["type", "property", "self"],
+        };
+        let as_written = |name: &str| wire_name(name, "Model", &ESCAPES, WireCase::AsWritten);
+        assert_eq!(as_written("r#type"), ("type".into(), WireNameRule::Unescaped));
+        assert_eq!(as_written("_type").0, "type");
+        assert_eq!(as_written("var_property").0, "property");
+        assert_eq!(as_written("Type_").0, "type");
+        assert_eq!(as_written("pcSelf").0, "self");
+        assert_eq!(as_written("_Model").0, "model");
+        assert_eq!(as_written("_underscore"), ("_underscore".into(), WireNameRule::AsWritten));
+        let camel = wire_name("SchemaId", "M", &ESCAPES, WireCase::Camel);
+        assert_eq!(camel, ("schemaId".into(), WireNameRule::Derived));
+    }
+}
