@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use divan::Bencher;
-use docmodel_codegen::{emit, generate, load};
+use docmodel_codegen::{Config, emit, generate, load};
 
 fn main() {
     if corpus().is_none() {
@@ -24,27 +24,27 @@ fn corpus() -> Option<PathBuf> {
 #[divan::bench(sample_count = 10)]
 fn files_to_code(bencher: Bencher) {
     let dir = corpus().unwrap();
-    bencher.bench(|| generate(&[&dir]).unwrap().code.len());
+    bencher.bench(|| generate(&[&dir], &Config::default()).unwrap().code.len());
 }
 
 /// Files → IR (read and resolve).
 #[divan::bench(sample_count = 10)]
 fn read_and_resolve(bencher: Bencher) {
     let dir = corpus().unwrap();
-    bencher.bench(|| load(&[&dir]).unwrap().ir.models.len());
+    bencher.bench(|| load(&[&dir], &Config::default()).unwrap().ir.models.len());
 }
 
 /// IR → tokens.
 #[divan::bench(sample_count = 10)]
 fn emit_tokens(bencher: Bencher) {
-    let ir = load(&[corpus().unwrap()]).unwrap().ir;
+    let ir = load(&[corpus().unwrap()], &Config::default()).unwrap().ir;
     bencher.bench(|| emit::emit(&ir).tokens);
 }
 
 /// Tokens → formatted code.
 #[divan::bench(sample_count = 10)]
 fn format_code(bencher: Bencher) {
-    let ir = load(&[corpus().unwrap()]).unwrap().ir;
+    let ir = load(&[corpus().unwrap()], &Config::default()).unwrap().ir;
     bencher
         .with_inputs(|| emit::emit(&ir).tokens)
         .bench_values(|tokens| emit::format(tokens).unwrap().len());

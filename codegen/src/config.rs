@@ -164,7 +164,8 @@ impl Config {
                 "it has {size} bytes, more than the {MAX_FILE_BYTES} a configuration may have"
             )));
         }
-        let text = std::fs::read_to_string(file).map_err(|e| error(format!("cannot read it: {e}")))?;
+        let text =
+            std::fs::read_to_string(file).map_err(|e| error(format!("cannot read it: {e}")))?;
         let mut config = Config::from_yaml(&text, file)?;
         config.base = file.parent().map(Path::to_path_buf).unwrap_or_default();
         config.file = Some(file.to_path_buf());
@@ -197,8 +198,11 @@ impl Config {
             .map(Option::unwrap_or_default)
             .map_err(|e| ConfigError {
                 file: file.to_path_buf(),
-                line: e.location().map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX)).filter(|&l| l > 0),
-                message: e.to_string(),
+                line: e
+                    .location()
+                    .map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX))
+                    .filter(|&l| l > 0),
+                message: without_position(&e.without_snippet().to_string()),
             })
     }
 
@@ -207,7 +211,11 @@ impl Config {
     pub fn discover(paths: &[impl AsRef<Path>]) -> Result<Config, ConfigError> {
         for path in paths {
             let path = path.as_ref();
-            let folder = if path.is_dir() { Some(path) } else { path.parent() };
+            let folder = if path.is_dir() {
+                Some(path)
+            } else {
+                path.parent()
+            };
             let candidate = folder.map(|f| f.join(FILE_NAME));
             if let Some(candidate) = candidate.filter(|c| c.is_file()) {
                 return Config::from_file(&candidate);
@@ -233,13 +241,28 @@ impl Config {
     }
 }
 
+/// A parser message without its position (`line N column M: `, ` at line
+/// N, column M`): the error prints the line itself.
+fn without_position(message: &str) -> String {
+    let rest = message.strip_prefix("error: ").unwrap_or(message).trim();
+    let rest = match rest.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((_, text)) => text,
+        None => rest,
+    };
+    rest.rsplit_once(" at line ")
+        .map_or(rest, |(text, _)| text)
+        .to_string()
+}
+
 /// `path` without `.` components and with `..` applied where it can be.
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
             Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
                 out.pop();
             }
             other => out.push(other),
@@ -292,7 +315,11 @@ mod tests {
     fn bombs_and_huge_files_are_rejected() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for i in 0..9 {
-            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
             bomb.push_str(&format!(
                 "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));

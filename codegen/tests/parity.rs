@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use docmodel_codegen::{Builder, emit, load};
+use docmodel_codegen::{Builder, Config, emit, load};
 
 fn specs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs")
@@ -27,7 +27,7 @@ fn builder_cli_and_macro_tokens_give_identical_code() {
     assert!(status.success());
     let from_cli = std::fs::read_to_string(&out).unwrap();
 
-    let loaded = load(&[specs()]).unwrap();
+    let loaded = load(&[specs()], &Config::default()).unwrap();
     let from_macro_tokens = emit::format(emit::emit(&loaded.ir).tokens).unwrap();
 
     assert_eq!(from_cli, from_builder);

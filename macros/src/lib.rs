@@ -28,7 +28,10 @@ use syn::{Expr, ExprAssign, ExprLit, Lit, LitStr, Token};
 /// ```ignore
 /// docmodel_macros::models!("specs");
 /// docmodel_macros::models!("specs/Pet.md", "more-specs");
+/// docmodel_macros::models!("docs", config = "docmodel.yaml");
 /// ```
+///
+/// Without `config`, a `docmodel.yaml` beside the first folder that has one is used.
 #[proc_macro]
 pub fn models(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     match syn::parse::<Arguments>(input) {
@@ -37,29 +40,49 @@ pub fn models(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     }
 }
 
-/// The macro's arguments: string literals naming pages or folders.
+/// The macro's arguments: string literals naming pages or folders, and an
+/// optional `config = "docmodel.yaml"`.
 struct Arguments {
     paths: Vec<LitStr>,
+    config: Option<LitStr>,
 }
 
 impl Parse for Arguments {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let items = Punctuated::<Expr, Token![,]>::parse_terminated(input)?;
         let mut paths = Vec::new();
+        let mut config = None;
         for item in items {
             match item {
                 Expr::Lit(ExprLit {
                     lit: Lit::Str(path),
                     ..
                 }) => paths.push(path),
-                Expr::Assign(ExprAssign { left, .. }) => {
+                Expr::Assign(ExprAssign { left, right, .. }) => {
                     let option = quote!(#left).to_string();
-                    return Err(syn::Error::new_spanned(
-                        left,
-                        format!(
-                            "unknown option `{option}`: `models!` takes page or folder paths as string literals"
-                        ),
-                    ));
+                    match (option.as_str(), *right) {
+                        (
+                            "config",
+                            Expr::Lit(ExprLit {
+                                lit: Lit::Str(file),
+                                ..
+                            }),
+                        ) => config = Some(file),
+                        ("config", other) => {
+                            return Err(syn::Error::new_spanned(
+                                other,
+                                "expected the configuration file as a string literal, such as config = \"docmodel.yaml\"",
+                            ));
+                        }
+                        _ => {
+                            return Err(syn::Error::new_spanned(
+                                left,
+                                format!(
+                                    "unknown option `{option}`: `models!` takes page or folder paths as string literals and `config = \"file\"`"
+                                ),
+                            ));
+                        }
+                    }
                 }
                 other => {
                     return Err(syn::Error::new_spanned(
@@ -73,7 +96,7 @@ impl Parse for Arguments {
             return Err(input
                 .error("expected at least one page or folder path, such as models!(\"specs\")"));
         }
-        Ok(Arguments { paths })
+        Ok(Arguments { paths, config })
     }
 }
 
@@ -85,7 +108,18 @@ fn expand(arguments: &Arguments) -> TokenStream {
         .iter()
         .map(|p| base.join(p.value()))
         .collect();
-    let loaded = match docmodel_codegen::load(&paths) {
+    let config = match &arguments.config {
+        Some(file) => docmodel_codegen::Config::from_file(&base.join(file.value())),
+        None => docmodel_codegen::Config::discover(&paths),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            let message = format!("docmodel: {error}");
+            return quote!(compile_error!(#message););
+        }
+    };
+    let loaded = match docmodel_codegen::load(&paths, &config) {
         Ok(loaded) => loaded,
         Err(error) => {
             let message = format!("docmodel: {error}");
@@ -97,9 +131,11 @@ fn expand(arguments: &Arguments) -> TokenStream {
             .strip_prefix(&base)
             .map_or(file.to_string(), |p| p.display().to_string())
     };
+    let config_file = config.file.as_ref().map(|f| f.display().to_string());
     let tracking = loaded
         .page_paths()
         .into_iter()
+        .chain(config_file.as_deref())
         .map(|page| quote!(include_bytes!(#page)));
     let tracking = quote!(const _: &[&[u8]] = &[#( #tracking ),*];);
     if loaded.has_errors() {

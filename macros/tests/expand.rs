@@ -1,5 +1,6 @@
 //! The macro from a crate's point of view (trybuild): a passing expansion,
-//! and the messages of a missing folder, a malformed page, an unknown option.
+//! and the messages of a missing folder, a malformed page, an unknown option
+//! and a configuration file with an unknown key.
 
 #[test]
 fn ui() {
@@ -8,4 +9,5 @@ fn ui() {
     cases.compile_fail("tests/ui/missing_folder.rs");
     cases.compile_fail("tests/ui/malformed_page.rs");
     cases.compile_fail("tests/ui/unknown_option.rs");
+    cases.compile_fail("tests/ui/bad_config.rs");
 }

@@ -7,7 +7,7 @@
 
 use docmodel_codegen::diagnostics::{Code, Severity};
 use docmodel_codegen::pages::Page;
-use docmodel_codegen::{emit, generate_loaded, load_pages};
+use docmodel_codegen::{Config, emit, generate_loaded, load_pages};
 use docmodel_tests::{cargo_on_crate, repo_root, write_model_crate};
 
 const FIXTURES: &str = "tests/fixtures/hard-cases";
@@ -30,7 +30,7 @@ fn pages() -> Vec<Page> {
 
 #[test]
 fn hard_cases_generate_the_reviewed_code() {
-    let generated = generate_loaded(load_pages(pages()));
+    let generated = generate_loaded(load_pages(pages(), &Config::default()));
     let warnings: Vec<Code> = generated
         .loaded
         .diagnostics
@@ -44,13 +44,13 @@ fn hard_cases_generate_the_reviewed_code() {
 
 #[test]
 fn parallel_generation_matches_formatting_the_single_token_stream() {
-    let loaded = load_pages(pages());
+    let loaded = load_pages(pages(), &Config::default());
     let single = emit::format(emit::emit(&loaded.ir).tokens).unwrap();
     let (parallel, _) = emit::emit_and_format(&loaded.ir).unwrap();
     assert_eq!(parallel, single);
     let mut reversed = pages();
     reversed.reverse();
-    let again = generate_loaded(load_pages(reversed));
+    let again = generate_loaded(load_pages(reversed, &Config::default()));
     assert_eq!(again.code, single, "page order does not matter");
 }
 
@@ -62,10 +62,10 @@ fn two_models_with_one_rust_name_are_an_error() {
             "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | x | |\n"
         ),
     };
-    let generated = generate_loaded(load_pages(vec![
-        page("a.md", "PetTag"),
-        page("b.md", "pet_tag"),
-    ]));
+    let generated = generate_loaded(load_pages(
+        vec![page("a.md", "PetTag"), page("b.md", "pet_tag")],
+        &Config::default(),
+    ));
     let errors: Vec<String> = generated
         .loaded
         .diagnostics
@@ -141,7 +141,7 @@ fn main() {
 
 #[test]
 fn hard_cases_compile_without_warnings_and_work() {
-    let generated = generate_loaded(load_pages(pages()));
+    let generated = generate_loaded(load_pages(pages(), &Config::default()));
     let dir = repo_root().join("target/docmodel-hard-cases-crate");
     write_model_crate(&dir, "hard-cases", &generated.code, RUNNER);
     for (command, args) in [

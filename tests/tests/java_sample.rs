@@ -2,7 +2,7 @@
 //! `(#Enum--StateEnum)`, links without `.html`, a footer after the last table.
 
 use docmodel_codegen::ir::{Dialect, TypeExpr, WireNameRule};
-use docmodel_codegen::load;
+use docmodel_codegen::{Config, load};
 use docmodel_tests::corpus;
 
 #[test]
@@ -10,7 +10,7 @@ fn java_repository_pages_read_with_enums_and_required_rows() {
     let Some(dir) = corpus("java-sample") else {
         return;
     };
-    let loaded = load(&[dir]).unwrap();
+    let loaded = load(&[dir], &Config::default()).unwrap();
     assert_eq!(loaded.diagnostics, [], "the footer and links read cleanly");
     let names: Vec<&str> = loaded.ir.models.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(
@@ -50,7 +50,7 @@ fn java_repository_pages_read_with_enums_and_required_rows() {
     let required: Vec<(&str, bool, String)> = segment
         .properties
         .iter()
-        .map(|p| (p.name.as_str(), p.required, p.ty.to_string()))
+        .map(|p| (p.name.as_str(), p.required == Some(true), p.ty.to_string()))
         .collect();
     assert_eq!(
         required[..3],
@@ -73,7 +73,7 @@ fn java_repository_pages_read_with_enums_and_required_rows() {
         ]
     );
     let upload = loaded.ir.enumeration("VoicemailUploadStatus").unwrap();
-    assert_eq!(upload.model, "Voicemail");
+    assert_eq!(upload.model.as_deref(), Some("Voicemail"));
     assert_eq!(
         upload.unknown_sentinel.as_deref(),
         Some("OutdatedSdkVersion")

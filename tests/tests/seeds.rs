@@ -1,7 +1,7 @@
 //! The two seed pages in `specs/`, read in full: every property and enum value.
 
 use docmodel_codegen::ir::{Dialect, EnumBase, Ir, Model, TypeExpr};
-use docmodel_codegen::load;
+use docmodel_codegen::{Config, load};
 use docmodel_tests::repo_root;
 
 const JAVA: &str = "specs/Callback.java-docs-site.md";
@@ -9,7 +9,7 @@ const DOTNET: &str = "specs/Callback.dotnet-legacy.md";
 
 /// The IR of `path` under the repository root.
 fn read(path: &str) -> Ir {
-    let loaded = load(&[repo_root().join(path)]).expect("specs/ is readable");
+    let loaded = load(&[repo_root().join(path)], &Config::default()).expect("specs/ is readable");
     assert_eq!(loaded.diagnostics, [], "{path} reads cleanly");
     loaded.ir
 }
@@ -30,7 +30,7 @@ fn rows(model: &Model) -> Vec<(String, String, String, bool, Option<String>)> {
                 p.name.clone(),
                 p.wire_name.clone(),
                 p.ty.to_string(),
-                p.required,
+                p.required == Some(true),
                 p.default.clone(),
             )
         })
@@ -213,7 +213,7 @@ fn java_docs_site_seed_reads_every_enum_value() {
             (declared.name.as_str(), declared.doc_name.as_str()),
             (name, doc_name)
         );
-        assert_eq!(declared.model, "Callback");
+        assert_eq!(declared.model.as_deref(), Some("Callback"));
         assert_eq!(declared.base, EnumBase::String);
         assert_eq!(declared.values, values);
         assert_eq!(
@@ -229,7 +229,8 @@ fn java_docs_site_seed_reads_every_enum_value() {
 fn dotnet_legacy_seed_reads_every_property() {
     let ir = read(DOTNET);
     let dotnet = callback(&ir, Dialect::GenesysDotnet);
-    let d = "datetime";
+    // C#'s `bool?`, `int?` and `DateTime?` are nullable value types.
+    let d = "nullable<datetime>";
     let f = Some("false");
     assert_eq!(
         rows(dotnet),
@@ -238,7 +239,7 @@ fn dotnet_legacy_seed_reads_every_property() {
             ("Id", "id", "string", false, None),
             ("Segments", "segments", "list<Segment>", false, None),
             ("Direction", "direction", "string", false, None),
-            ("Held", "held", "boolean", false, f),
+            ("Held", "held", "nullable<boolean>", false, f),
             ("DisconnectType", "disconnectType", "string", false, None),
             ("StartHoldTime", "startHoldTime", d, false, None),
             (
@@ -263,8 +264,14 @@ fn dotnet_legacy_seed_reads_every_property() {
                 None
             ),
             ("ScriptId", "scriptId", "string", false, None),
-            ("SkipEnabled", "skipEnabled", "boolean", false, f),
-            ("TimeoutSeconds", "timeoutSeconds", "int32", false, None),
+            ("SkipEnabled", "skipEnabled", "nullable<boolean>", false, f),
+            (
+                "TimeoutSeconds",
+                "timeoutSeconds",
+                "nullable<int32>",
+                false,
+                None
+            ),
             ("ConnectedTime", "connectedTime", d, false, None),
             ("DisconnectedTime", "disconnectedTime", d, false, None),
             (

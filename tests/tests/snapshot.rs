@@ -2,7 +2,7 @@
 //! to the emitted Rust shows up as a diff to review (`cargo insta review`).
 
 use docmodel_codegen::pages::Page;
-use docmodel_codegen::{generate_loaded, load_pages};
+use docmodel_codegen::{Config, generate_loaded, load_pages};
 use docmodel_tests::repo_root;
 
 #[test]
@@ -15,7 +15,7 @@ fn seeds_generate_the_reviewed_code() {
         path: path.to_string(),
         text: std::fs::read_to_string(repo_root().join(path)).unwrap(),
     });
-    let generated = generate_loaded(load_pages(pages.to_vec()));
+    let generated = generate_loaded(load_pages(pages.to_vec(), &Config::default()));
     assert!(!generated.loaded.has_errors());
     insta::assert_snapshot!("seeds", generated.code);
 }

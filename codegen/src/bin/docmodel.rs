@@ -137,8 +137,8 @@ fn fail(code: u8, message: String) -> ExitCode {
 fn generated(input: &Input) -> Result<Generated, ExitCode> {
     let config = input.config()?;
     let progress = progress(input, "reading pages and generating models");
-    let generated = docmodel_codegen::generate(&input.paths, &config)
-        .map_err(|e| fail(EXIT_IO, e.to_string()));
+    let generated =
+        docmodel_codegen::generate(&input.paths, &config).map_err(|e| fail(EXIT_IO, e.to_string()));
     progress.finish_and_clear();
     let generated = generated?;
     report(&generated.loaded, input)?;

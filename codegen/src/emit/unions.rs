@@ -13,7 +13,12 @@ use super::names::Scope;
 use super::types::TypeNames;
 
 /// The enum for the union `model`.
-pub fn emit(model: &Model, ident: &Ident, names: &TypeNames, out: &mut Vec<Diagnostic>) -> TokenStream {
+pub fn emit(
+    model: &Model,
+    ident: &Ident,
+    names: &TypeNames,
+    out: &mut Vec<Diagnostic>,
+) -> TokenStream {
     let mut scope = Scope::default();
     let variants = model.one_of.iter().map(|member| {
         report_missing(model, member, names, out);
@@ -21,9 +26,20 @@ pub fn emit(model: &Model, ident: &Ident, names: &TypeNames, out: &mut Vec<Diagn
         let ty = names.of(member);
         quote!(#variant(#ty),)
     });
-    let sources = model.sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    let sources = model
+        .sources
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let read_from = format!("One of its member types. Read from {sources}.");
-    let doc = docs::attributes(model.description.iter().map(String::as_str).chain([read_from.as_str()]));
+    let doc = docs::attributes(
+        model
+            .description
+            .iter()
+            .map(String::as_str)
+            .chain([read_from.as_str()]),
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -136,7 +136,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
 fn anchor_id(html: &str) -> Option<String> {
     let html = html.trim();
     let rest = html.strip_prefix("<a ")?;
-    let (_, after) = rest.split_once("id=\"").or_else(|| rest.split_once("name=\""))?;
+    let (_, after) = rest
+        .split_once("id=\"")
+        .or_else(|| rest.split_once("name=\""))?;
     let (id, _) = after.split_once('"')?;
     Some(html_escape::decode_html_entities(id).into_owned())
 }

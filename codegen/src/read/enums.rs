@@ -149,7 +149,9 @@ pub fn from_list(list: &[String]) -> Values {
 /// The values of a trailing `(enum: a, b, c)` in a description (OAG Rust).
 pub fn in_description(description: &str) -> Option<Vec<String>> {
     let start = description.rfind("(enum: ")?;
-    let list = description[start + "(enum: ".len()..].trim_end().strip_suffix(')')?;
+    let list = description[start + "(enum: ".len()..]
+        .trim_end()
+        .strip_suffix(')')?;
     Some(list.split(", ").map(str::to_string).collect())
 }
 
@@ -186,9 +188,16 @@ mod tests {
     fn bullets_in_every_quoting() {
         assert_eq!(
             bullet("* `UPPER` (value: `\"upper\"`)"),
-            Some(Member { name: "UPPER".into(), value: "upper".into(), quoted: true })
+            Some(Member {
+                name: "UPPER".into(),
+                value: "upper".into(),
+                quoted: true
+            })
         );
-        assert_eq!(bullet("    * `AAL0` (value: `'aal0'`)").unwrap().value, "aal0");
+        assert_eq!(
+            bullet("    * `AAL0` (value: `'aal0'`)").unwrap().value,
+            "aal0"
+        );
         let one = bullet("* `NUMBER_1` (value: `1`)").unwrap();
         assert!(!one.quoted && one.value == "1");
         assert_eq!(bullet("plain text"), None);

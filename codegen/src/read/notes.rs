@@ -80,7 +80,10 @@ fn group(note: &str, notes: &mut Notes) {
                 notes.values = values(list);
             } else if let Some(list) = note.strip_prefix("Enum:") {
                 let list = list.trim();
-                let list = list.strip_prefix('[').and_then(|l| l.strip_suffix(']')).unwrap_or(list);
+                let list = list
+                    .strip_prefix('[')
+                    .and_then(|l| l.strip_suffix(']'))
+                    .unwrap_or(list);
                 notes.values = values(list);
             } else if !CONSTRAINTS.iter().any(|c| note.starts_with(c)) {
                 notes.unknown.push(format!("[{note}]"));
@@ -187,13 +190,22 @@ mod tests {
         assert_eq!(read.default.as_deref(), Some("false"));
         assert!(notes(" [readonly]").readonly);
         assert!(notes("[optional][readonly]").readonly);
-        assert_eq!(notes("[default to &#39;fr&#39;]").default.as_deref(), Some("fr"));
-        assert_eq!(notes("[default to \"red\"]").default.as_deref(), Some("red"));
+        assert_eq!(
+            notes("[default to &#39;fr&#39;]").default.as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            notes("[default to \"red\"]").default.as_deref(),
+            Some("red")
+        );
         assert_eq!(notes("[default to null]").default, None);
         assert_eq!(notes("[default to undefined]").default, None);
         assert_eq!(notes("[default to True]").default.as_deref(), Some("true"));
         assert_eq!(notes("[Max: 3] junk").unknown, ["junk"]);
-        assert_eq!(notes("[optional]  [one of: \"a.b\", \"c\"]").values, ["a.b", "c"]);
+        assert_eq!(
+            notes("[optional]  [one of: \"a.b\", \"c\"]").values,
+            ["a.b", "c"]
+        );
         assert_eq!(notes("[Enum: [x, y]]").values, ["x", "y"]);
         assert_eq!(notes(""), Notes::default());
     }

@@ -48,7 +48,14 @@ pub struct Reporter<'d, 't> {
 
 impl Reporter<'_, '_> {
     /// Adds a diagnostic at `span` of the page.
-    pub fn report(&mut self, severity: Severity, code: Code, span: Range<usize>, message: String, hint: &str) {
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        span: Range<usize>,
+        message: String,
+        hint: &str,
+    ) {
         let diagnostic = Diagnostic::at(severity, code, self.file, self.text, span, message, hint);
         self.out.push(diagnostic);
     }
@@ -70,7 +77,11 @@ pub fn read_page(
     settings: PageSettings,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Declared> {
-    let mut reporter = Reporter { file, text, out: diagnostics };
+    let mut reporter = Reporter {
+        file,
+        text,
+        out: diagnostics,
+    };
     let found = blocks(text);
     let sections = sections(&found);
     let namespace_name = sections
@@ -93,7 +104,10 @@ pub fn read_page(
     }
     let title = front_matter_title(&sections, &mut reporter);
     let Some(name) = model_name(namespace_name, title, &sections) else {
-        let span = sections.headings.first().map_or(0..0, |(_, _, r)| r.clone());
+        let span = sections
+            .headings
+            .first()
+            .map_or(0..0, |(_, _, r)| r.clone());
         reporter.report(
             Severity::Error,
             Code::MissingModelName,
@@ -108,7 +122,13 @@ pub fn read_page(
         .dialect
         .unwrap_or_else(|| detect::detect(&signals(text, &sections, table)));
     let rules = Rules::of(dialect);
-    let page = Page { name, dialect, rules, settings, sections: &sections };
+    let page = Page {
+        name,
+        dialect,
+        rules,
+        settings,
+        sections: &sections,
+    };
     page.declared(table, &mut reporter)
 }
 
@@ -122,9 +142,16 @@ struct Page<'p, 'b> {
 }
 
 impl Page<'_, '_> {
-    fn declared(self, table: Option<Table<'_>>, reporter: &mut Reporter<'_, '_>) -> Option<Declared> {
+    fn declared(
+        self,
+        table: Option<Table<'_>>,
+        reporter: &mut Reporter<'_, '_>,
+    ) -> Option<Declared> {
         if let Some(union) = self.union(reporter) {
-            return Some(Declared::Model(PageModel { model: union, enums: Vec::new() }));
+            return Some(Declared::Model(PageModel {
+                model: union,
+                enums: Vec::new(),
+            }));
         }
         let reading = Reading {
             model: &self.name,
@@ -137,7 +164,13 @@ impl Page<'_, '_> {
         }
         if let Some(values) = python_prior_enum(&rows) {
             let heading = self.sections.headings.first().map_or(0..0, |h| h.2.clone());
-            return Some(Declared::Enum(self.enumeration(None, self.name.clone(), values, heading, reporter)));
+            return Some(Declared::Enum(self.enumeration(
+                None,
+                self.name.clone(),
+                values,
+                heading,
+                reporter,
+            )));
         }
         if table.is_some() && !columns.notes && !rows.is_empty() {
             let span = table.map_or(0..0, |t| t.header.clone());
@@ -179,7 +212,13 @@ impl Page<'_, '_> {
                 .clone()
                 .filter(|a| !a.contains('<'))
                 .unwrap_or_else(|| enums::section_enum_name(&listing.doc_name).to_string());
-            let declared = self.enumeration(Some(&self.name), doc_name, values, listing.heading.clone(), reporter);
+            let declared = self.enumeration(
+                Some(&self.name),
+                doc_name,
+                values,
+                listing.heading.clone(),
+                reporter,
+            );
             if !declared.values.is_empty() {
                 found.push(declared);
             }
@@ -189,9 +228,21 @@ impl Page<'_, '_> {
 
     /// Points a row's type at the inline enum it names or links to, or at an
     /// enum made from the values its notes or description list.
-    fn link_enums(&self, row: Row, enums: &mut Vec<Enum>, reporter: &mut Reporter<'_, '_>) -> Property {
-        let Row { mut property, link, values } = row;
-        let anchor = link.as_deref().and_then(|l| l.strip_prefix('#')).map(|a| a.trim_start_matches("Enum--"));
+    fn link_enums(
+        &self,
+        row: Row,
+        enums: &mut Vec<Enum>,
+        reporter: &mut Reporter<'_, '_>,
+    ) -> Property {
+        let Row {
+            mut property,
+            link,
+            values,
+        } = row;
+        let anchor = link
+            .as_deref()
+            .and_then(|l| l.strip_prefix('#'))
+            .map(|a| a.trim_start_matches("Enum--"));
         let by_anchor = anchor.and_then(|a| enums.iter().find(|e| e.doc_name == a));
         let innermost = property.ty.innermost_mut();
         if let Some(found) = by_anchor {
@@ -201,13 +252,27 @@ impl Page<'_, '_> {
                 *innermost = TypeExpr::Enum(name.clone());
             }
         }
-        let is_plain = matches!(innermost, TypeExpr::Primitive(Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Double) | TypeExpr::Model(_));
+        let is_plain = matches!(
+            innermost,
+            TypeExpr::Primitive(
+                Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Double
+            ) | TypeExpr::Model(_)
+        );
         if !values.is_empty() && is_plain {
             let doc_name = match innermost {
                 TypeExpr::Model(name) => name.clone(),
-                _ => format!("{}Enum", heck::ToUpperCamelCase::to_upper_camel_case(property.name.as_str())),
+                _ => format!(
+                    "{}Enum",
+                    heck::ToUpperCamelCase::to_upper_camel_case(property.name.as_str())
+                ),
             };
-            let mut declared = self.enumeration(Some(&self.name), doc_name.clone(), enums::from_list(&values), 0..0, reporter);
+            let mut declared = self.enumeration(
+                Some(&self.name),
+                doc_name.clone(),
+                enums::from_list(&values),
+                0..0,
+                reporter,
+            );
             declared.source = property.source.clone();
             if matches!(innermost, TypeExpr::Primitive(Primitive::String)) {
                 declared.base = EnumBase::String;
@@ -221,7 +286,13 @@ impl Page<'_, '_> {
     /// The enum page's enum (`## Enum` bullets, Rust's `## Enum Variants`).
     fn enum_page(&self, listing: &Listing<'_>, reporter: &mut Reporter<'_, '_>) -> Option<Enum> {
         let values = enums::read(reporter.text, listing);
-        Some(self.enumeration(None, self.name.clone(), values, listing.heading.clone(), reporter))
+        Some(self.enumeration(
+            None,
+            self.name.clone(),
+            values,
+            listing.heading.clone(),
+            reporter,
+        ))
     }
 
     /// An [`Enum`] from values read at `heading`; warns when there are none.
@@ -251,10 +322,22 @@ impl Page<'_, '_> {
                 "list the values in a `| Name | Value |` table or `` * `NAME` (value: `\"value\"`) `` bullets",
             );
         }
-        let base = if values.all_integers() { EnumBase::Integer } else { EnumBase::String };
-        let (value_names, values_only) = values.members.into_iter().map(|m| (m.name, m.value)).unzip();
+        let base = if values.all_integers() {
+            EnumBase::Integer
+        } else {
+            EnumBase::String
+        };
+        let (value_names, values_only) = values
+            .members
+            .into_iter()
+            .map(|m| (m.name, m.value))
+            .unzip();
         Enum {
-            name: if model.is_none() { doc_name.clone() } else { String::new() },
+            name: if model.is_none() {
+                doc_name.clone()
+            } else {
+                String::new()
+            },
             model: model.map(str::to_string),
             doc_name,
             base,
@@ -270,21 +353,34 @@ impl Page<'_, '_> {
     fn union(&self, reporter: &mut Reporter<'_, '_>) -> Option<Model> {
         let text = reporter.text;
         let (listing, members) = if let Some(listing) = &self.sections.one_of {
-            let from_items = listing.items.iter().filter_map(|r| self.member_type(&text[r.clone()]));
-            let from_code = listing.code.iter().flat_map(|r| text[r.clone()].lines()).filter_map(ruby_member);
+            let from_items = listing
+                .items
+                .iter()
+                .filter_map(|r| self.member_type(&text[r.clone()]));
+            let from_code = listing
+                .code
+                .iter()
+                .flat_map(|r| text[r.clone()].lines())
+                .filter_map(ruby_member);
             (listing, from_items.chain(from_code).collect::<Vec<_>>())
         } else {
             let listing = self.sections.enum_page.as_ref()?;
             let table = listing.table?;
             let header = split_row(text, table.header.clone());
-            let is_union = header.get(1).is_some_and(|c| plain_text(c.raw) == "Description");
+            let is_union = header
+                .get(1)
+                .is_some_and(|c| plain_text(c.raw) == "Description");
             if !is_union {
                 return None;
             }
             let names = table
                 .rows
                 .iter()
-                .filter_map(|r| split_row(text, r.clone()).first().map(|c| plain_text(c.raw)))
+                .filter_map(|r| {
+                    split_row(text, r.clone())
+                        .first()
+                        .map(|c| plain_text(c.raw))
+                })
                 .filter(|n| !n.is_empty())
                 .map(TypeExpr::Model);
             (listing, names.collect())
@@ -294,11 +390,18 @@ impl Page<'_, '_> {
                 Severity::Warning,
                 Code::EmptyUnion,
                 listing.heading.clone(),
-                format!("union `{}` names no member types; it is read as any JSON value", self.name),
+                format!(
+                    "union `{}` names no member types; it is read as any JSON value",
+                    self.name
+                ),
                 "list the members as `- [**Member**](Member.md)` bullets",
             );
         }
-        let members = if members.is_empty() { vec![TypeExpr::Primitive(Primitive::Any)] } else { members };
+        let members = if members.is_empty() {
+            vec![TypeExpr::Primitive(Primitive::Any)]
+        } else {
+            members
+        };
         Some(Model {
             name: self.name.clone(),
             dialect: self.dialect,
@@ -326,7 +429,8 @@ fn ruby_member(line: &str) -> Option<TypeExpr> {
 /// python-prior's enum page: one `value` row whose notes list the values.
 fn python_prior_enum(rows: &[Row]) -> Option<Values> {
     let [only] = rows else { return None };
-    (only.property.name == "value" && !only.values.is_empty()).then(|| enums::from_list(&only.values))
+    (only.property.name == "value" && !only.values.is_empty())
+        .then(|| enums::from_list(&only.values))
 }
 
 /// The `title` of YAML front matter.
@@ -354,9 +458,15 @@ fn front_matter_title(sections: &Sections<'_>, reporter: &mut Reporter<'_, '_>) 
 /// The model's name: the C# namespace heading, else the front matter title,
 /// else the first level-1 or level-2 heading that names a type once its
 /// module path is removed (`# # Pet`, `# Petstore::Pet`, `# pkg.model.Pet`).
-fn model_name(namespace_name: Option<&str>, title: Option<String>, sections: &Sections<'_>) -> Option<String> {
+fn model_name(
+    namespace_name: Option<&str>,
+    title: Option<String>,
+    sections: &Sections<'_>,
+) -> Option<String> {
     let is_identifier = |s: &str| {
-        s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
             && s.chars().all(|c| c.is_alphanumeric() || c == '_')
     };
     if let Some(name) = namespace_name {
@@ -395,7 +505,9 @@ fn signals<'t>(text: &'t str, sections: &Sections<'t>, table: Option<Table<'_>>)
         for row in table.rows {
             let cells = split_row(text, row.clone());
             if let Some(cell) = cells.get(1) {
-                signals.type_cells.push(html_escape::decode_html_entities(cell.raw).into_owned());
+                signals
+                    .type_cells
+                    .push(html_escape::decode_html_entities(cell.raw).into_owned());
             }
             if let Some(cell) = cells.last().filter(|_| cells.len() >= 4) {
                 signals.notes_cells.push(cell.raw);
@@ -436,8 +548,13 @@ mod tests {
     #[test]
     fn a_namespace_heading_without_properties_is_an_empty_model() {
         let (page, diagnostics) = read("# X\n\n## ININ.PureCloudApi.Model.Thing\n\n_footer_\n");
-        let Some(Declared::Model(page)) = page else { panic!() };
-        assert_eq!((page.model.name.as_str(), page.model.dialect), ("Thing", Dialect::GenesysDotnet));
+        let Some(Declared::Model(page)) = page else {
+            panic!()
+        };
+        assert_eq!(
+            (page.model.name.as_str(), page.model.dialect),
+            ("Thing", Dialect::GenesysDotnet)
+        );
         assert!(page.model.properties.is_empty());
         assert_eq!(diagnostics, []);
     }
@@ -447,7 +564,10 @@ mod tests {
         let text = "---\ntitle: Pet\n---\n## Pet\n\nA pet &amp; its *tags*.\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | x | |\n";
         let page = model(text);
         assert_eq!(page.model.name, "Pet");
-        assert_eq!(page.model.description.as_deref(), Some("A pet & its *tags*."));
+        assert_eq!(
+            page.model.description.as_deref(),
+            Some("A pet & its *tags*.")
+        );
         assert_eq!(page.model.properties[0].ty.to_string(), "int64");
         assert_eq!(page.model.properties[0].required, Some(true));
     }
@@ -456,23 +576,36 @@ mod tests {
     fn integer_enums_and_stray_lines() {
         let text = "# Net\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **family** | [**FamilyEnum**](#FamilyEnum) | x | [optional] |\nstray text\n\n## Enum: FamilyEnum\n\n| Name | Value |\n|--|--|\n| NUMBER_2 | 2 |\n| NUMBER_23 | 23 |\n";
         let (page, diagnostics) = read(text);
-        let Some(Declared::Model(page)) = page else { panic!() };
-        assert_eq!(page.model.properties[0].ty, TypeExpr::Enum("FamilyEnum".into()));
+        let Some(Declared::Model(page)) = page else {
+            panic!()
+        };
+        assert_eq!(
+            page.model.properties[0].ty,
+            TypeExpr::Enum("FamilyEnum".into())
+        );
         assert_eq!(page.enums[0].base, EnumBase::Integer);
         assert_eq!(page.enums[0].values, ["2", "23"]);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!((diagnostics[0].code, diagnostics[0].line), (Code::StrayTableLine, 8));
+        assert_eq!(
+            (diagnostics[0].code, diagnostics[0].line),
+            (Code::StrayTableLine, 8)
+        );
     }
 
     #[test]
     fn a_row_without_a_type_is_reported_and_the_next_row_is_read() {
         let text = "# M\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **a** |\n| **b** | **String** | | |\n";
         let (page, diagnostics) = read(text);
-        let Some(Declared::Model(page)) = page else { panic!() };
+        let Some(Declared::Model(page)) = page else {
+            panic!()
+        };
         let names: Vec<String> = page.model.properties.into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["b"]);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!((diagnostics[0].code, diagnostics[0].severity), (Code::MalformedRow, Severity::Error));
+        assert_eq!(
+            (diagnostics[0].code, diagnostics[0].severity),
+            (Code::MalformedRow, Severity::Error)
+        );
         assert_eq!(diagnostics[0].line, 7);
     }
 
@@ -487,12 +620,29 @@ mod tests {
 
     #[test]
     fn enum_and_union_pages() {
-        let (page, _) = read("# Priority\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n");
-        let Some(Declared::Enum(priority)) = page else { panic!() };
-        assert_eq!((priority.name.as_str(), priority.base), ("Priority", EnumBase::Integer));
+        let (page, _) = read(
+            "# Priority\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n",
+        );
+        let Some(Declared::Enum(priority)) = page else {
+            panic!()
+        };
+        assert_eq!(
+            (priority.name.as_str(), priority.base),
+            ("Priority", EnumBase::Integer)
+        );
         assert_eq!(priority.values, ["1", "2"]);
-        let (page, _) = read("# Fruit\n\n## oneOf\n\n- [**\\OpenAPI\\Client\\Model\\Apple**](Apple.md)\n- [**\\OpenAPI\\Client\\Model\\Banana**](Banana.md)\n");
-        let Some(Declared::Model(fruit)) = page else { panic!() };
-        assert_eq!(fruit.model.one_of, [TypeExpr::Model("Apple".into()), TypeExpr::Model("Banana".into())]);
+        let (page, _) = read(
+            "# Fruit\n\n## oneOf\n\n- [**\\OpenAPI\\Client\\Model\\Apple**](Apple.md)\n- [**\\OpenAPI\\Client\\Model\\Banana**](Banana.md)\n",
+        );
+        let Some(Declared::Model(fruit)) = page else {
+            panic!()
+        };
+        assert_eq!(
+            fruit.model.one_of,
+            [
+                TypeExpr::Model("Apple".into()),
+                TypeExpr::Model("Banana".into())
+            ]
+        );
     }
 }

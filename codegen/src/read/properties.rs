@@ -71,7 +71,12 @@ impl Reading<'_> {
     }
 
     /// Reads one property row; `None` (with an error) when it cannot be read.
-    fn row(&self, line: Range<usize>, columns: Columns, reporter: &mut Reporter<'_, '_>) -> Option<Row> {
+    fn row(
+        &self,
+        line: Range<usize>,
+        columns: Columns,
+        reporter: &mut Reporter<'_, '_>,
+    ) -> Option<Row> {
         let text = reporter.text;
         let raw_cells = split_row(text, line.clone());
         let Some(cells) = rows::assign(text, &raw_cells, columns) else {
@@ -79,7 +84,10 @@ impl Reading<'_> {
                 Severity::Error,
                 Code::MalformedRow,
                 line,
-                format!("row has {} cell(s) and cannot be read as a property", raw_cells.len()),
+                format!(
+                    "row has {} cell(s) and cannot be read as a property",
+                    raw_cells.len()
+                ),
                 "a property row needs at least `| **name** | **Type** |`",
             );
             return None;
@@ -111,14 +119,26 @@ impl Reading<'_> {
                 return None;
             }
         };
-        let notes = cells.notes.as_ref().map(|c| notes::notes(c.raw)).unwrap_or_default();
-        let notes_span = cells.notes.as_ref().map_or(line.clone(), |c| c.span.clone());
+        let notes = cells
+            .notes
+            .as_ref()
+            .map(|c| notes::notes(c.raw))
+            .unwrap_or_default();
+        let notes_span = cells
+            .notes
+            .as_ref()
+            .map_or(line.clone(), |c| c.span.clone());
         report_unknown_notes(&name, &notes, notes_span, reporter);
-        let required = columns.notes.then(|| !notes.optional && wrapper != Some(Wrapper::Pointer));
+        let required = columns
+            .notes
+            .then(|| !notes.optional && wrapper != Some(Wrapper::Pointer));
         if wrapper == Some(Wrapper::Option) && required == Some(true) {
             ty = ty.into_nullable();
         }
-        let description = cells.description.map(|c| plain_text(c.raw)).filter(|d| !d.is_empty());
+        let description = cells
+            .description
+            .map(|c| plain_text(c.raw))
+            .filter(|d| !d.is_empty());
         let mut values = notes.values.clone();
         if values.is_empty() {
             values = description
@@ -180,7 +200,12 @@ pub fn is_table_row(line: &Range<usize>, reporter: &mut Reporter<'_, '_>) -> boo
     false
 }
 
-fn report_unknown_notes(name: &str, notes: &Notes, span: Range<usize>, reporter: &mut Reporter<'_, '_>) {
+fn report_unknown_notes(
+    name: &str,
+    notes: &Notes,
+    span: Range<usize>,
+    reporter: &mut Reporter<'_, '_>,
+) {
     for unknown in &notes.unknown {
         reporter.report(
             Severity::Warning,
@@ -231,7 +256,10 @@ mod tests {
 
     #[test]
     fn outer_wrappers_come_off() {
-        assert_eq!(unwrap("Pointer to **string**"), ("**string**", Some(Wrapper::Pointer)));
+        assert_eq!(
+            unwrap("Pointer to **string**"),
+            ("**string**", Some(Wrapper::Pointer))
+        );
         assert_eq!(
             unwrap("Option<[**Vec<models::Tag>**](Tag.md)>"),
             ("[**Vec<models::Tag>**](Tag.md)", Some(Wrapper::Option))

@@ -79,13 +79,17 @@ pub fn sections(found: &[Block]) -> Sections<'_> {
             }
             Block::Anchor { id } => anchor = Some(id.clone()),
             Block::Heading { level, text, range } => {
-                sections.headings.push((*level, text.as_str(), range.clone()));
+                sections
+                    .headings
+                    .push((*level, text.as_str(), range.clone()));
                 walk = enter(&mut sections, walk, text, range, anchor.take());
             }
             Block::Paragraph { range } if walk == Walk::Preamble => {
                 sections.description.push(range.clone())
             }
-            Block::Table { header, rows } => file_table(&mut sections, walk, Table { header, rows }),
+            Block::Table { header, rows } => {
+                file_table(&mut sections, walk, Table { header, rows })
+            }
             Block::Item { range } => {
                 if let Some(listing) = listing(&mut sections, walk) {
                     listing.items.push(range.clone());
@@ -130,8 +134,10 @@ fn enter(
     } else if let Some(doc_name) = text.strip_prefix("Enum:") {
         sections.enums.push(listing(doc_name));
         Walk::Enum
-    } else if matches!(text, "oneOf" | "anyOf" | "openapi_one_of" | "openapi_any_of")
-        || text.ends_with("_one_of")
+    } else if matches!(
+        text,
+        "oneOf" | "anyOf" | "openapi_one_of" | "openapi_any_of"
+    ) || text.ends_with("_one_of")
     {
         sections.one_of.get_or_insert_with(|| listing(""));
         Walk::OneOf

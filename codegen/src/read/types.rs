@@ -122,7 +122,9 @@ impl<'a> Parser<'_, 'a> {
         if self.eat(c) {
             Ok(())
         } else {
-            let found = self.peek().map_or("the end".to_string(), |t| format!("`{t}`"));
+            let found = self
+                .peek()
+                .map_or("the end".to_string(), |t| format!("`{t}`"));
             Err(format!("expected `{c}` {context}, found {found}"))
         }
     }
@@ -167,10 +169,14 @@ impl<'a> Parser<'_, 'a> {
         loop {
             if self.eat('?') {
                 member = Member::Type(nullable(member.into_type()?));
-            } else if self.peek_punct('[') && self.tokens.get(self.at + 1) == Some(&Token::Punct(']')) {
+            } else if self.peek_punct('[')
+                && self.tokens.get(self.at + 1) == Some(&Token::Punct(']'))
+            {
                 self.at += 2;
                 member = Member::Type(match member.into_type()? {
-                    TypeExpr::Model(byte) if byte == "byte" => TypeExpr::Primitive(Primitive::Binary),
+                    TypeExpr::Model(byte) if byte == "byte" => {
+                        TypeExpr::Primitive(Primitive::Binary)
+                    }
                     other => TypeExpr::List(Box::new(other)),
                 });
             } else {
@@ -314,7 +320,11 @@ impl<'a> Parser<'_, 'a> {
         if let Some(found) = lookup(name) {
             return found;
         }
-        if let Some(rest) = self.vocabulary.nullable_prefix.and_then(|p| name.strip_prefix(p)) {
+        if let Some(rest) = self
+            .vocabulary
+            .nullable_prefix
+            .and_then(|p| name.strip_prefix(p))
+        {
             if let Some(found) = lookup(rest).or_else(|| lookup(&rest.to_lowercase())) {
                 return nullable(found);
             }
@@ -383,13 +393,22 @@ mod tests {
     #[test]
     fn genesys_vocabularies() {
         use Dialect::{GenesysDotnet as Net, GenesysJava as Java};
-        assert_eq!(read(Java, "Map<String, List<Segment>>"), "map<list<Segment>>");
+        assert_eq!(
+            read(Java, "Map<String, List<Segment>>"),
+            "map<list<Segment>>"
+        );
         assert_eq!(read(Java, "Date"), "datetime");
         assert_eq!(read(Java, "byte[]"), "binary");
         assert_eq!(read(Net, "bool?"), "nullable<boolean>");
         assert_eq!(read(Net, "String"), "date");
-        assert_eq!(read(Net, "Dictionary<string, List<string>>"), "map<list<string>>");
-        assert_eq!(read(Net, "PureCloudPlatform.Client.V2.Model.Action"), "Action");
+        assert_eq!(
+            read(Net, "Dictionary<string, List<string>>"),
+            "map<list<string>>"
+        );
+        assert_eq!(
+            read(Net, "PureCloudPlatform.Client.V2.Model.Action"),
+            "Action"
+        );
     }
 
     #[test]
@@ -405,8 +424,16 @@ mod tests {
             (PythonPrior, "{str: ([Tag],)}", "map<list<Tag>>"),
             (PythonPrior, "{str: ({str: (Data,)},)}", "map<map<Data>>"),
             (PythonPrior, "str, none_type", "nullable<string>"),
-            (PythonPrior, "bool, date, datetime, dict, float, int, list, str, none_type", "any"),
-            (PythonPrior, "[{str: (bool, date, str,)}, none_type]", "list<nullable<map<any>>>"),
+            (
+                PythonPrior,
+                "bool, date, datetime, dict, float, int, list, str, none_type",
+                "any",
+            ),
+            (
+                PythonPrior,
+                "[{str: (bool, date, str,)}, none_type]",
+                "list<nullable<map<any>>>",
+            ),
             (Go, "[]Tag", "list<Tag>"),
             (Go, "[][]int32", "list<list<int32>>"),
             (Go, "map[string][]Tag", "map<list<Tag>>"),
@@ -414,17 +441,37 @@ mod tests {
             (Go, "NullableString", "nullable<string>"),
             (Go, "*os.File", "binary"),
             (Php, "\\OpenAPI\\Client\\Model\\Tag[]", "list<Tag>"),
-            (Php, "array<string,\\Fastly\\Model\\Usage>[]", "list<map<Usage>>"),
+            (
+                Php,
+                "array<string,\\Fastly\\Model\\Usage>[]",
+                "list<map<Usage>>",
+            ),
             (Javascript, "{String: [Tag]}", "map<list<Tag>>"),
-            (Typescript, "{ [key: string]: Array<Tag>; }", "map<list<Tag>>"),
+            (
+                Typescript,
+                "{ [key: string]: Array<Tag>; }",
+                "map<list<Tag>>",
+            ),
             (Typescript, "Array<string | null>", "list<nullable<string>>"),
             (Swift, "[String: [Tag]]", "map<list<Tag>>"),
-            (Kotlin, "kotlin.collections.Map<kotlin.String, kotlin.collections.List<Tag>>", "map<list<Tag>>"),
+            (
+                Kotlin,
+                "kotlin.collections.Map<kotlin.String, kotlin.collections.List<Tag>>",
+                "map<list<Tag>>",
+            ),
             (Ruby, "Hash<String, Array<Tag>>", "map<list<Tag>>"),
             (Dart, "BuiltMap<String, BuiltList<Tag>>", "map<list<Tag>>"),
-            (Rust, "std::collections::HashMap<String, Vec<models::Tag>>", "map<list<Tag>>"),
+            (
+                Rust,
+                "std::collections::HashMap<String, Vec<models::Tag>>",
+                "map<list<Tag>>",
+            ),
             (Rust, "Option<crate::models::Tag>", "nullable<Tag>"),
-            (Csharp, "Dictionary<string, MapTest.InnerEnum>", "map<InnerEnum>"),
+            (
+                Csharp,
+                "Dictionary<string, MapTest.InnerEnum>",
+                "map<InnerEnum>",
+            ),
             (Csharp, "List<long?>", "list<nullable<int64>>"),
         ];
         for (dialect, text, expected) in cases {
@@ -435,7 +482,15 @@ mod tests {
     #[test]
     fn malformed_types_are_errors() {
         let v = Rules::of(Dialect::GenesysDotnet).vocabulary;
-        for bad in ["List<string", "Dictionary<int?, string>", "", "a b", "Foo<string>", "null", "[a: b]"] {
+        for bad in [
+            "List<string",
+            "Dictionary<int?, string>",
+            "",
+            "a b",
+            "Foo<string>",
+            "null",
+            "[a: b]",
+        ] {
             assert!(parse(bad, v).is_err(), "{bad}");
         }
     }

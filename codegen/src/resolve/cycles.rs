@@ -31,10 +31,7 @@ pub fn mark_back_edges(models: &mut [Model]) {
         .map(|m| {
             m.properties
                 .iter()
-                .map(|p| match &p.ty {
-                    TypeExpr::Model(name) => index.get(name.as_str()).copied(),
-                    _ => None,
-                })
+                .map(|p| direct_model(&p.ty).and_then(|name| index.get(name).copied()))
                 .collect()
         })
         .collect();
@@ -70,6 +67,16 @@ pub fn mark_back_edges(models: &mut [Model]) {
     }
     for (model, property) in back_edges {
         models[model].properties[property].recursive = true;
+    }
+}
+
+/// The model a type holds inline (itself or as a nullable): a list or map
+/// holds its items on the heap, so only these references can make a type infinite.
+fn direct_model(ty: &TypeExpr) -> Option<&str> {
+    match ty {
+        TypeExpr::Model(name) => Some(name),
+        TypeExpr::Nullable(inner) => direct_model(inner),
+        _ => None,
     }
 }
 

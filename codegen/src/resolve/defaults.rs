@@ -9,7 +9,9 @@ use crate::ir::{Enum, Ir, TypeExpr};
 pub fn to_wire_values(ir: &mut Ir) {
     let enums = &ir.enums;
     for property in ir.models.iter_mut().flat_map(|m| &mut m.properties) {
-        let Some(found) = enum_of(&property.ty).and_then(|name| enums.iter().find(|e| e.name == name)) else {
+        let Some(found) =
+            enum_of(&property.ty).and_then(|name| enums.iter().find(|e| e.name == name))
+        else {
             continue;
         };
         if let Some(default) = &property.default {
@@ -36,7 +38,12 @@ fn wire_value(declared: &Enum, default: &str) -> Option<String> {
     if declared.values.iter().any(|v| v == default) {
         return None;
     }
-    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let candidates = [
         default,
         default.rsplit('.').next().unwrap_or(default),
@@ -68,11 +75,20 @@ mod tests {
             values: vec!["fr".into(), "dark-blue".into()],
             value_names: vec!["FR".into(), "DARK_MINUS_BLUE".into()],
             unknown_sentinel: None,
-            source: SourceRef { file: "p.md".into(), line: 1 },
+            source: SourceRef {
+                file: "p.md".into(),
+                line: 1,
+            },
         };
-        assert_eq!(wire_value(&language, "LanguageEnum.Fr").as_deref(), Some("fr"));
+        assert_eq!(
+            wire_value(&language, "LanguageEnum.Fr").as_deref(),
+            Some("fr")
+        );
         assert_eq!(wire_value(&language, "Language_FR").as_deref(), Some("fr"));
-        assert_eq!(wire_value(&language, "DarkBlue").as_deref(), Some("dark-blue"));
+        assert_eq!(
+            wire_value(&language, "DarkBlue").as_deref(),
+            Some("dark-blue")
+        );
         assert_eq!(wire_value(&language, "fr"), None);
         assert_eq!(wire_value(&language, "Other"), None);
     }

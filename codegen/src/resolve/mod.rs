@@ -19,7 +19,10 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
     let mut standalone: BTreeMap<String, Enum> = BTreeMap::new();
     for item in declared {
         match item {
-            Declared::Model(page) => by_model.entry(page.model.name.clone()).or_default().push(page),
+            Declared::Model(page) => by_model
+                .entry(page.model.name.clone())
+                .or_default()
+                .push(page),
             Declared::Enum(declared) => match standalone.get_mut(&declared.name) {
                 Some(existing) => merge::merge_enum_values(existing, declared),
                 None => {
@@ -39,8 +42,11 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
         declared.name = unique_name(&name, &mut taken);
         ir.enums.push(declared);
     }
-    let standalone_names: HashMap<String, String> =
-        ir.enums.iter().map(|e| (e.doc_name.clone(), e.name.clone())).collect();
+    let standalone_names: HashMap<String, String> = ir
+        .enums
+        .iter()
+        .map(|e| (e.doc_name.clone(), e.name.clone()))
+        .collect();
     for (_, pages) in by_model {
         let mut page = merge::merge(pages, diagnostics);
         let mut renames = HashMap::new();

@@ -64,7 +64,10 @@ const TYPE_MARKS: &[(&str, Dialect)] = &[
 const NOTE_MARKS: &[(&str, Dialect)] = &[
     ("[default to undefined]", Dialect::Typescript),
     ("must be one of [", Dialect::PythonPrior),
-    ("if omitted the server will use the default value of", Dialect::PythonPrior),
+    (
+        "if omitted the server will use the default value of",
+        Dialect::PythonPrior,
+    ),
 ];
 
 /// Section headings that only one dialect writes.
@@ -137,7 +140,9 @@ fn by_heading(signals: &Signals<'_>) -> Option<Dialect> {
         return Some(Dialect::Typescript);
     }
     let module_dot_class = title.split('.').count() == 2
-        && title.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        && title
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
     module_dot_class.then_some(Dialect::Javascript)
 }
 
@@ -230,7 +235,10 @@ mod tests {
         detect(&Signals {
             text,
             headings: headings.to_vec(),
-            header: Some(("Name | Type | Description | Notes", "------------ | ------------- | ------------- | -------------")),
+            header: Some((
+                "Name | Type | Description | Notes",
+                "------------ | ------------- | ------------- | -------------",
+            )),
             columns: 4,
             type_cells: types.iter().map(|t| t.to_string()).collect(),
             ..Signals::default()
@@ -240,15 +248,33 @@ mod tests {
     #[test]
     fn headings_then_types_then_vocabulary() {
         assert_eq!(page("", &[(1, "# Pet")], &[]), Dialect::Php);
-        assert_eq!(page("", &[(1, "Org.OpenAPITools.Model.Pet")], &[]), Dialect::Csharp);
-        assert_eq!(page("", &[(1, "Petstore::Pet")], &["String"]), Dialect::Ruby);
+        assert_eq!(
+            page("", &[(1, "Org.OpenAPITools.Model.Pet")], &[]),
+            Dialect::Csharp
+        );
+        assert_eq!(
+            page("", &[(1, "Petstore::Pet")], &["String"]),
+            Dialect::Ruby
+        );
         assert_eq!(page("", &[(1, "petstore.model.Pet")], &[]), Dialect::Dart);
-        assert_eq!(page("", &[(1, "OpenApiPetstore.Pet")], &[]), Dialect::Javascript);
+        assert_eq!(
+            page("", &[(1, "OpenApiPetstore.Pet")], &[]),
+            Dialect::Javascript
+        );
         assert_eq!(page("", &[(1, "Pet")], &["Pointer to string"]), Dialect::Go);
-        assert_eq!(page("", &[(1, "Pet")], &["Option<Vec<String>>"]), Dialect::Rust);
-        assert_eq!(page("", &[(1, "Pet")], &["str", "int", "bool"]), Dialect::Python);
+        assert_eq!(
+            page("", &[(1, "Pet")], &["Option<Vec<String>>"]),
+            Dialect::Rust
+        );
+        assert_eq!(
+            page("", &[(1, "Pet")], &["str", "int", "bool"]),
+            Dialect::Python
+        );
         assert_eq!(page("", &[(1, "Pet")], &["Int", "Bool"]), Dialect::Swift);
-        assert_eq!(page("", &[(1, "Pet")], &["Long", "OffsetDateTime"]), Dialect::Java);
+        assert_eq!(
+            page("", &[(1, "Pet")], &["Long", "OffsetDateTime"]),
+            Dialect::Java
+        );
         assert_eq!(page("", &[(1, "Pet")], &[]), Dialect::Java);
     }
 }

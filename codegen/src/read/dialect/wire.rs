@@ -55,7 +55,12 @@ impl Escapes {
 }
 
 /// The wire name of field `name` of `model`, and how sure it is.
-pub fn wire_name(name: &str, model: &str, escapes: &Escapes, case: WireCase) -> (String, WireNameRule) {
+pub fn wire_name(
+    name: &str,
+    model: &str,
+    escapes: &Escapes,
+    case: WireCase,
+) -> (String, WireNameRule) {
     let (unescaped, escaped) = match escapes.undo(name, model) {
         Some(rest) => (lower_first_if_keyword(rest, escapes), true),
         None => (name.to_string(), false),
@@ -109,7 +114,13 @@ pub fn convert(name: &str, case: WireCase) -> String {
         WireCase::Camel => words
             .iter()
             .enumerate()
-            .map(|(i, w)| if i == 0 { w.to_lowercase() } else { capitalized(w) })
+            .map(|(i, w)| {
+                if i == 0 {
+                    w.to_lowercase()
+                } else {
+                    capitalized(w)
+                }
+            })
             .collect(),
         WireCase::Pascal => words.iter().map(|w| capitalized(w)).collect(),
         WireCase::Snake => lower_joined(&words, "_"),
@@ -193,13 +204,19 @@ mod tests {
             keywords: &["type", "property", "self"],
         };
         let as_written = |name: &str| wire_name(name, "Model", &ESCAPES, WireCase::AsWritten);
-        assert_eq!(as_written("r#type"), ("type".into(), WireNameRule::Unescaped));
+        assert_eq!(
+            as_written("r#type"),
+            ("type".into(), WireNameRule::Unescaped)
+        );
         assert_eq!(as_written("_type").0, "type");
         assert_eq!(as_written("var_property").0, "property");
         assert_eq!(as_written("Type_").0, "type");
         assert_eq!(as_written("pcSelf").0, "self");
         assert_eq!(as_written("_Model").0, "model");
-        assert_eq!(as_written("_underscore"), ("_underscore".into(), WireNameRule::AsWritten));
+        assert_eq!(
+            as_written("_underscore"),
+            ("_underscore".into(), WireNameRule::AsWritten)
+        );
         let camel = wire_name("SchemaId", "M", &ESCAPES, WireCase::Camel);
         assert_eq!(camel, ("schemaId".into(), WireNameRule::Derived));
     }
