@@ -26,8 +26,11 @@ pub fn split_row(text: &str, line: Range<usize>) -> Vec<Cell<'_>> {
     if row.trim_start().starts_with('|') {
         cells.remove(0);
     }
+    // A closing pipe is dropped only in piped rows: in a bare row
+    // (`**n** | T | d | `) the empty text after the last pipe is an empty cell.
     let after_last_pipe = pipes.last().map(|p| &row[p + 1..]);
-    if !cells.is_empty() && after_last_pipe.is_some_and(|rest| rest.trim().is_empty()) {
+    let piped = row.trim_start().starts_with('|');
+    if piped && after_last_pipe.is_some_and(|rest| rest.trim().is_empty()) {
         cells.pop();
     }
     cells
@@ -127,7 +130,9 @@ fn split_link(text: &str) -> Option<(&str, Option<&str>)> {
     let label = &inner[..close];
     let after = inner[close + 1..].trim();
     if after.is_empty() {
-        return Some((label, None));
+        // `[**OffsetDateTime**]` is a link without a target; Swift's raw
+        // `[Tag]` and `[String: Tag]` are types.
+        return label.starts_with("**").then_some((label, None));
     }
     let target = after.strip_prefix('(')?;
     let end = matching(target, '(', ')')?;
@@ -176,6 +181,7 @@ mod tests {
         assert_eq!(cells("|**a** | b | c|"), ["**a**", "b", "c"]);
         assert_eq!(cells("a | b | c"), ["a", "b", "c"]);
         assert_eq!(cells("| a | b | "), ["a", "b"]);
+        assert_eq!(cells("**a** | b | c | "), ["**a**", "b", "c", ""]);
         assert_eq!(cells("| a | x \\| y | |"), ["a", "x \\| y", ""]);
     }
 
@@ -190,7 +196,8 @@ mod tests {
             ("StateEnum", Some("#Enum--StateEnum"))
         );
         assert_eq!(type_cell("**bool?**").text, "bool?");
-        assert_eq!(type_cell("[**OffsetDateTime**]").link, None);
+        assert_eq!(type_cell("[**OffsetDateTime**]").text, "OffsetDateTime");
+        assert_eq!(type_cell("[String: [Tag]]").text, "[String: [Tag]]");
         assert_eq!(type_cell("[***Category**](Category.md)").text, "Category");
     }
 

@@ -96,15 +96,18 @@ fn group(note: &str, notes: &mut Notes) {
 /// `true`; `None` for the literals that mean "no default".
 pub fn literal(text: &str) -> Option<String> {
     let text = text.trim();
-    if matches!(text, "" | "null" | "undefined" | "None" | "nil" | "NULL") {
+    // Dart writes `const []` for every list: a language default, not the spec's.
+    if matches!(text, "" | "null" | "undefined" | "None" | "nil" | "NULL")
+        || text.starts_with("const ")
+    {
         return None;
     }
     if let Some(inner) = unquote(text) {
         return Some(inner);
     }
     Some(match text {
-        "True" | "TRUE" => "true".to_string(),
-        "False" | "FALSE" => "false".to_string(),
+        "True" | "TRUE" | "$true" => "true".to_string(),
+        "False" | "FALSE" | "$false" => "false".to_string(),
         other => other.to_string(),
     })
 }
@@ -201,6 +204,11 @@ mod tests {
         assert_eq!(notes("[default to null]").default, None);
         assert_eq!(notes("[default to undefined]").default, None);
         assert_eq!(notes("[default to True]").default.as_deref(), Some("true"));
+        assert_eq!(
+            notes("[default to $false]").default.as_deref(),
+            Some("false")
+        );
+        assert_eq!(notes("[default to const []]").default, None);
         assert_eq!(notes("[Max: 3] junk").unknown, ["junk"]);
         assert_eq!(
             notes("[optional]  [one of: \"a.b\", \"c\"]").values,

@@ -26,6 +26,9 @@ pub struct Listing<'b> {
     pub anchor: Option<String>,
     /// The heading's source range.
     pub heading: Range<usize>,
+    /// The heading's level: deeper headings stay inside the listing (Ruby's
+    /// `#### Example` under `### openapi_one_of`).
+    pub level: u8,
     /// Its first table.
     pub table: Option<Table<'b>>,
     /// Its list items.
@@ -82,7 +85,10 @@ pub fn sections(found: &[Block]) -> Sections<'_> {
                 sections
                     .headings
                     .push((*level, text.as_str(), range.clone()));
-                walk = enter(&mut sections, walk, text, range, anchor.take());
+                let nested = listing(&mut sections, walk).is_some_and(|l| *level > l.level);
+                if !nested {
+                    walk = enter(&mut sections, walk, (*level, text), range, anchor.take());
+                }
             }
             Block::Paragraph { range } if walk == Walk::Preamble => {
                 sections.description.push(range.clone())
@@ -113,7 +119,7 @@ pub fn sections(found: &[Block]) -> Sections<'_> {
 fn enter(
     sections: &mut Sections<'_>,
     walk: Walk,
-    text: &str,
+    (level, text): (u8, &str),
     range: &Range<usize>,
     anchor: Option<String>,
 ) -> Walk {
@@ -121,6 +127,7 @@ fn enter(
         doc_name: doc_name.trim().to_string(),
         anchor,
         heading: range.clone(),
+        level,
         ..Listing::default()
     };
     if text.eq_ignore_ascii_case("properties") {

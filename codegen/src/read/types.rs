@@ -291,7 +291,10 @@ impl<'a> Parser<'_, 'a> {
             .into_iter()
             .map(Member::into_type)
             .collect::<Result<Vec<_>, _>>()?;
+        let is_scalar = v.scalars.iter().any(|(w, _)| *w == name);
         match args.len() {
+            // A scalar's own parameters (`chrono::DateTime<FixedOffset>`) do not change its JSON.
+            _ if is_scalar => Ok(self.scalar(name)),
             0 => Ok(self.scalar(name)),
             1 if v.nullables.contains(&name) => Ok(nullable(args.remove(0))),
             1 if v.lists.contains(&name) => Ok(TypeExpr::List(Box::new(args.remove(0)))),
@@ -467,6 +470,8 @@ mod tests {
                 "map<list<Tag>>",
             ),
             (Rust, "Option<crate::models::Tag>", "nullable<Tag>"),
+            (Rust, "chrono::DateTime<chrono::FixedOffset>", "datetime"),
+            (Swift, "[[String: String]]", "list<map<string>>"),
             (
                 Csharp,
                 "Dictionary<string, MapTest.InnerEnum>",
