@@ -273,11 +273,23 @@ impl Page<'_, '_> {
             *property.ty.innermost_mut() = TypeExpr::Enum(doc_name);
         }
         let enums = &mut page_enums.enums;
+        // JavaScript types the property `String` and names its section by
+        // the convention `<Property>Enum`, without a link between them.
+        let conventional = format!(
+            "{}Enum",
+            heck::ToUpperCamelCase::to_upper_camel_case(property.name.as_str())
+        );
         let innermost = property.ty.innermost_mut();
-        if let TypeExpr::Model(name) = innermost {
-            if enums.iter().any(|e| e.doc_name == *name) {
+        match innermost {
+            TypeExpr::Model(name) if enums.iter().any(|e| e.doc_name == *name) => {
                 *innermost = TypeExpr::Enum(name.clone());
             }
+            TypeExpr::Primitive(
+                Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Double,
+            ) if enums.iter().any(|e| e.doc_name == conventional) => {
+                *innermost = TypeExpr::Enum(conventional);
+            }
+            _ => {}
         }
         let is_plain = matches!(
             innermost,

@@ -70,6 +70,9 @@ const NOTE_MARKS: &[(&str, Dialect)] = &[
     ),
 ];
 
+/// Page text that only one dialect writes (PHP's back-link anchors).
+const TEXT_MARKS: &[(&str, Dialect)] = &[("README.md#models)", Dialect::Php)];
+
 /// Section headings that only one dialect writes.
 const SECTION_MARKS: &[(&str, Dialect)] = &[
     ("Methods", Dialect::Go),
@@ -126,11 +129,16 @@ fn by_heading(signals: &Signals<'_>) -> Option<Dialect> {
     }
     let title = titles.first().copied().unwrap_or_default();
     if title.contains("::") {
+        // R writes bare tables and its own type words; Ruby 7 pipes its tables.
         let r_words = ["character", "numeric", "integer", "logical"];
-        let is_r = signals
-            .type_cells
-            .iter()
-            .any(|t| r_words.iter().any(|w| t.contains(w)));
+        let bare_table = signals
+            .header
+            .is_some_and(|(h, _)| !h.trim_start().starts_with('|'));
+        let is_r = bare_table
+            || signals
+                .type_cells
+                .iter()
+                .any(|t| r_words.iter().any(|w| t.contains(w)));
         return Some(if is_r { Dialect::R } else { Dialect::Ruby });
     }
     if title.contains(".model.") {
@@ -154,10 +162,20 @@ fn by_shape(signals: &Signals<'_>) -> Option<Dialect> {
     }
     let (_, separator) = signals.header?;
     let compact: String = separator.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact == "|----|----|-----------|-----|" {
-        return Some(Dialect::Ruby);
+    match compact.as_str() {
+        "|----|----|-----------|-----|" => Some(Dialect::Ruby),
+        // The long separator between pipes: Java 7 writes half-piped rows
+        // (`|**name** |`), Kotlin fully piped ones (`| **name** |`); Genesys
+        // Java, which shares Kotlin's shape, was told apart by its headings.
+        "|------------|-------------|-------------|-------------|" => {
+            Some(if signals.text.contains("\n|**") {
+                Dialect::Java
+            } else {
+                Dialect::Kotlin
+            })
+        }
+        _ => None,
     }
-    None
 }
 
 /// Distinctive type spellings, notes and sections.
@@ -176,6 +194,11 @@ fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
             .iter()
             .find(|(mark, _)| signals.headings.iter().any(|(l, t)| *l >= 2 && t == mark))
     };
+    let in_text = || {
+        TEXT_MARKS
+            .iter()
+            .find(|(mark, _)| signals.text.contains(mark))
+    };
     let in_code = || {
         CODE_MARKS
             .iter()
@@ -185,17 +208,8 @@ fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
         .or_else(in_notes)
         .or_else(in_sections)
         .or_else(in_code)
+        .or_else(in_text)
         .map(|(_, dialect)| *dialect)
-        .or_else(|| java_rows(signals))
-}
-
-/// OAG Java 7.x writes rows as `|**name** |`.
-fn java_rows(signals: &Signals<'_>) -> Option<Dialect> {
-    let (header, _) = signals.header?;
-    (header.starts_with("| Name") || header.starts_with("|Name"))
-        .then(|| signals.text.contains("\n|**"))
-        .filter(|half_piped| *half_piped)
-        .map(|_| Dialect::Java)
 }
 
 /// The dialect whose vocabulary knows the most type words of the page; Java

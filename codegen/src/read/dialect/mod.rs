@@ -35,7 +35,7 @@ const CSHARP_ESCAPES: Escapes = Escapes {
 };
 
 const JAVA_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_")],
+    forms: &[Escape::Prefix("_"), Escape::Prefix("property")],
     keywords: &[
         "abstract",
         "assert",
@@ -451,7 +451,7 @@ rules!(
     CSHARP_ESCAPES
 );
 rules!(JAVA, Java, JAVA, JAVA_ESCAPES);
-rules!(KOTLIN, Kotlin, KOTLIN, NO_ESCAPES);
+rules!(KOTLIN, Kotlin, KOTLIN, JAVA_ESCAPES);
 rules!(CSHARP, Csharp, CSHARP, CSHARP_ESCAPES);
 rules!(PYTHON, Python, PYTHON, PYTHON_ESCAPES);
 rules!(PYTHON_PRIOR, PythonPrior, PYTHON_PRIOR, PYTHON_ESCAPES);

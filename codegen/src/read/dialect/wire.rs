@@ -28,8 +28,19 @@ pub struct Escapes {
 }
 
 impl Escapes {
-    /// `name` without its escape, if it has one.
+    /// `name` without its escape, if it has one. A name that starts with a
+    /// digit is escaped by a prefix in every language (`_123`, `var_123`,
+    /// `Var123`, `n123`, `param_123`).
     pub fn undo<'n>(&self, name: &'n str, model: &str) -> Option<&'n str> {
+        let before_digit = ["_", "var_", "Var", "param_", "n"]
+            .iter()
+            .find_map(|prefix| {
+                name.strip_prefix(prefix)
+                    .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            });
+        if before_digit.is_some() {
+            return before_digit;
+        }
         self.forms.iter().find_map(|form| match form {
             Escape::RawIdentifier => name.strip_prefix("r#"),
             Escape::ClassName => name.strip_prefix('_').filter(|rest| *rest == model),

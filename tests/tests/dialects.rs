@@ -1,0 +1,395 @@
+//! Every docs dialect against the truth: the pages under
+//! `tests/fixtures/dialects/<generator>/` were written by openapi-generator
+//! from `tests/fixtures/dialects/spec.yaml` (see `regenerate.sh`), so the spec
+//! says what each page means. For each generator the test reads its folder,
+//! compares every model, enum, union and property with the spec (wire name,
+//! type, required), and holds the differences to that dialect's known losses,
+//! listed in `dialect_losses.rs`, exactly: a new difference fails, and so does
+//! a listed loss that no longer occurs.
+
+#[path = "dialects/losses.rs"]
+mod dialect_losses;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use docmodel_codegen::config::WireCase;
+use docmodel_codegen::diagnostics::Severity;
+use docmodel_codegen::ir::{Dialect, Ir, TypeExpr};
+use docmodel_codegen::{Config, load};
+use docmodel_tests::repo_root;
+use serde_json::Value;
+
+/// Each generator's folder and the dialect its pages must be detected as.
+const GENERATORS: &[(&str, Dialect)] = &[
+    ("java", Dialect::Java),
+    ("kotlin", Dialect::Kotlin),
+    ("csharp", Dialect::Csharp),
+    ("csharp-restsharp", Dialect::Csharp),
+    ("python", Dialect::Python),
+    ("python-pydantic-v1", Dialect::Python),
+    ("go", Dialect::Go),
+    ("ruby", Dialect::Ruby),
+    ("php", Dialect::Php),
+    ("php-nextgen", Dialect::Php),
+    ("javascript", Dialect::Javascript),
+    ("typescript-axios", Dialect::Typescript),
+    ("typescript-fetch", Dialect::Typescript),
+    ("swift5", Dialect::Swift),
+    ("swift6", Dialect::Swift),
+    ("dart", Dialect::Dart),
+    ("dart-dio", Dialect::Dart),
+    ("rust", Dialect::Rust),
+    ("r", Dialect::R),
+    ("powershell", Dialect::Powershell),
+];
+
+fn fixtures() -> PathBuf {
+    repo_root().join("tests/fixtures/dialects")
+}
+
+/// What the spec says about one schema.
+#[derive(Debug)]
+enum Truth {
+    /// An object: its properties as (wire name, type, required).
+    Object(Vec<(String, String, bool)>),
+    /// An enum schema: its values.
+    Enum(Vec<String>),
+    /// A `oneOf`: its member types.
+    Union(Vec<String>),
+}
+
+/// The spec's schemas, in spec order.
+fn truth() -> Vec<(String, Truth)> {
+    let text = std::fs::read_to_string(fixtures().join("spec.yaml")).unwrap();
+    let spec: Value = serde_saphyr::from_str(&text).unwrap();
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    schemas
+        .iter()
+        .map(|(name, schema)| (name.clone(), schema_truth(schema, &spec)))
+        .collect()
+}
+
+fn schema_truth(schema: &Value, spec: &Value) -> Truth {
+    if let Some(values) = schema["enum"].as_array() {
+        return Truth::Enum(values.iter().map(scalar_text).collect());
+    }
+    if let Some(members) = schema["oneOf"].as_array() {
+        return Truth::Union(members.iter().map(|m| type_of(m, spec)).collect());
+    }
+    let mut properties = Vec::new();
+    collect_properties(schema, spec, &mut properties);
+    Truth::Object(properties)
+}
+
+/// Properties of an object schema, `allOf` parts flattened in order.
+fn collect_properties(schema: &Value, spec: &Value, out: &mut Vec<(String, String, bool)>) {
+    if let Some(target) = schema["$ref"].as_str() {
+        return collect_properties(resolve(target, spec), spec, out);
+    }
+    for part in schema["allOf"].as_array().into_iter().flatten() {
+        collect_properties(part, spec, out);
+    }
+    let required: BTreeSet<&str> = schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    for (wire, property) in schema["properties"].as_object().into_iter().flatten() {
+        out.push((
+            wire.clone(),
+            type_of(property, spec),
+            required.contains(wire.as_str()),
+        ));
+    }
+}
+
+fn resolve<'s>(reference: &str, spec: &'s Value) -> &'s Value {
+    let name = reference.rsplit('/').next().unwrap();
+    &spec["components"]["schemas"][name]
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A schema's type in the IR's notation, enums written with their values
+/// (`enum[a,b]`) so that inline and separate enums compare alike.
+fn type_of(schema: &Value, spec: &Value) -> String {
+    let plain = plain_type_of(schema, spec);
+    if schema["nullable"] == true {
+        format!("nullable<{plain}>")
+    } else {
+        plain
+    }
+}
+
+fn plain_type_of(schema: &Value, spec: &Value) -> String {
+    if let Some(target) = schema["$ref"].as_str() {
+        let name = target.rsplit('/').next().unwrap();
+        return match resolve(target, spec)["enum"].as_array() {
+            Some(values) => {
+                let values: Vec<String> = values.iter().map(scalar_text).collect();
+                format!("enum[{}]", values.join(","))
+            }
+            None => name.to_string(),
+        };
+    }
+    if let Some(values) = schema["enum"].as_array() {
+        let values: Vec<String> = values.iter().map(scalar_text).collect();
+        return format!("enum[{}]", values.join(","));
+    }
+    let format = schema["format"].as_str().unwrap_or_default();
+    match schema["type"].as_str() {
+        Some("string") => match format {
+            "date-time" => "datetime",
+            "date" => "date",
+            "uuid" => "uuid",
+            "binary" | "byte" => "binary",
+            _ => "string",
+        }
+        .to_string(),
+        Some("integer") => if format == "int32" { "int32" } else { "int64" }.to_string(),
+        Some("number") => match format {
+            "double" => "double",
+            "float" => "float",
+            _ => "decimal",
+        }
+        .to_string(),
+        Some("boolean") => "boolean".to_string(),
+        Some("array") => {
+            let items = type_of(&schema["items"], spec);
+            if schema["uniqueItems"] == true {
+                format!("set<{items}>")
+            } else {
+                format!("list<{items}>")
+            }
+        }
+        Some("object") => match &schema["additionalProperties"] {
+            Value::Object(values) => {
+                format!("map<{}>", type_of(&Value::Object(values.clone()), spec))
+            }
+            _ => "map<any>".to_string(),
+        },
+        _ => "any".to_string(),
+    }
+}
+
+/// A read type in the same notation as [`type_of`].
+fn read_type(ty: &TypeExpr, ir: &Ir) -> String {
+    match ty {
+        TypeExpr::Primitive(p) => p.keyword().to_string(),
+        TypeExpr::List(inner) => format!("list<{}>", read_type(inner, ir)),
+        TypeExpr::Set(inner) => format!("set<{}>", read_type(inner, ir)),
+        TypeExpr::Map(inner) => format!("map<{}>", read_type(inner, ir)),
+        TypeExpr::Nullable(inner) => format!("nullable<{}>", read_type(inner, ir)),
+        TypeExpr::Model(name) => name.clone(),
+        TypeExpr::Enum(name) => match ir.enumeration(name) {
+            Some(declared) => format!("enum[{}]", declared.values.join(",")),
+            None => name.clone(),
+        },
+    }
+}
+
+/// One difference between a folder's IR and the spec.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Difference {
+    /// `Model.wire` or `Model`.
+    item: String,
+    /// `wire`, `type`, `required`, `missing`, `kind`.
+    aspect: &'static str,
+    /// What the spec says, then what was read.
+    truth: String,
+    read: String,
+}
+
+/// Per-folder counts for the report.
+#[derive(Debug, Default)]
+struct Score {
+    models: usize,
+    enums: usize,
+    properties: usize,
+    compared: usize,
+    wire: usize,
+    types: usize,
+    required: usize,
+}
+
+/// Reads one folder and compares it with the spec.
+fn compare(folder: &str, dialect: Dialect) -> (Score, BTreeSet<Difference>) {
+    let config = Config {
+        wire_case: Some(WireCase::Camel),
+        ..Config::default()
+    };
+    let loaded = load(&[fixtures().join(folder)], &config).unwrap();
+    let errors = loaded.render_diagnostics(Severity::Error, false);
+    assert!(!loaded.has_errors(), "{folder}: {errors}");
+    let ir = &loaded.ir;
+    let mut score = Score {
+        models: ir.models.len(),
+        enums: ir.enums.len(),
+        properties: ir.models.iter().map(|m| m.properties.len()).sum(),
+        ..Score::default()
+    };
+    let mut differences = BTreeSet::new();
+    let mut differ = |item: String, aspect, truth: String, read: String| {
+        differences.insert(Difference {
+            item,
+            aspect,
+            truth,
+            read,
+        });
+    };
+    for model in ir.models.iter().filter(|m| m.dialect != dialect) {
+        differ(
+            model.name.clone(),
+            "dialect",
+            format!("{dialect:?}"),
+            format!("{:?}", model.dialect),
+        );
+    }
+    for (name, truth) in truth() {
+        let model = ir.model(&name);
+        match truth {
+            Truth::Enum(values) => match ir.enumeration(&name) {
+                Some(read) if read.values == values => {}
+                Some(read) => differ(name, "values", values.join(","), read.values.join(",")),
+                None => differ(
+                    name,
+                    "kind",
+                    "enum".into(),
+                    model.map_or("nothing", |_| "object").into(),
+                ),
+            },
+            Truth::Union(members) => {
+                let read: Vec<String> = model.map_or_else(Vec::new, |m| {
+                    m.one_of.iter().map(|t| read_type(t, ir)).collect()
+                });
+                if read != members {
+                    let read = if read.is_empty() {
+                        "object".to_string()
+                    } else {
+                        read.join(",")
+                    };
+                    differ(name, "kind", format!("union {}", members.join(",")), read);
+                }
+            }
+            Truth::Object(properties) => {
+                let Some(model) = model else {
+                    differ(name, "kind", "object".into(), "nothing".into());
+                    continue;
+                };
+                for (wire, ty, required) in properties {
+                    let item = format!("{name}.{wire}");
+                    let key = |s: &str| {
+                        s.chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase)
+                            .collect::<String>()
+                    };
+                    let found = model
+                        .properties
+                        .iter()
+                        .find(|p| p.wire_name == wire)
+                        .or_else(|| {
+                            model
+                                .properties
+                                .iter()
+                                .find(|p| key(&p.wire_name) == key(&wire))
+                        });
+                    let Some(property) = found else {
+                        differ(item, "missing", ty, String::new());
+                        continue;
+                    };
+                    score.compared += 1;
+                    if property.wire_name == wire {
+                        score.wire += 1;
+                    } else {
+                        differ(
+                            item.clone(),
+                            "wire",
+                            wire.clone(),
+                            property.wire_name.clone(),
+                        );
+                    }
+                    let read = read_type(&property.ty, ir);
+                    if read == ty {
+                        score.types += 1;
+                    } else {
+                        differ(item.clone(), "type", ty, read);
+                    }
+                    if property.required == Some(required) {
+                        score.required += 1;
+                    } else {
+                        let read = property
+                            .required
+                            .map_or("unknown".to_string(), |r| r.to_string());
+                        differ(item, "required", required.to_string(), read);
+                    }
+                }
+            }
+        }
+    }
+    (score, differences)
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
+}
+
+#[test]
+fn every_dialect_reads_as_the_spec_says_up_to_its_known_losses() {
+    let known = dialect_losses::known();
+    let mut failures = Vec::new();
+    println!("generator            models enums props  wire%  type%  required%");
+    for &(folder, dialect) in GENERATORS {
+        let (score, differences) = compare(folder, dialect);
+        println!(
+            "{folder:<20} {:>6} {:>5} {:>5} {:>6.1} {:>6.1} {:>9.1}",
+            score.models,
+            score.enums,
+            score.properties,
+            percent(score.wire, score.compared),
+            percent(score.types, score.compared),
+            percent(score.required, score.compared),
+        );
+        let listed: BTreeSet<Difference> = known
+            .get(folder)
+            .into_iter()
+            .flatten()
+            .map(|(item, aspect, truth, read)| Difference {
+                item: item.to_string(),
+                aspect,
+                truth: truth.to_string(),
+                read: read.to_string(),
+            })
+            .collect();
+        for new in differences.difference(&listed) {
+            failures.push(format!("{folder}: unlisted difference {new:?}"));
+        }
+        for stale in listed.difference(&differences) {
+            failures.push(format!("{folder}: listed loss no longer seen {stale:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_losses_name_only_generators_under_test() {
+    let folders: BTreeSet<&str> = GENERATORS.iter().map(|(f, _)| *f).collect();
+    let listed: BTreeMap<&str, _> = dialect_losses::known();
+    for folder in listed.keys() {
+        assert!(
+            folders.contains(folder),
+            "losses listed for unknown folder {folder}"
+        );
+    }
+}
