@@ -52,10 +52,11 @@ impl WireCase {
     /// The default for a dialect family, chosen by how its field names relate
     /// to typical wire names:
     /// - Java, Kotlin, JavaScript, TypeScript, Swift, Dart and Genesys Java keep
-    ///   the JSON name when it is a valid identifier: `as_written`.
+    ///   the JSON name when it is a valid identifier, and R writes it as it is:
+    ///   `as_written`.
     /// - C#, Go, PowerShell and Genesys .NET PascalCase every name, and APIs are
     ///   mostly camelCase: `camelCase`.
-    /// - Python, Ruby, PHP, Rust and R snake_case every name; the page cannot
+    /// - Python, Ruby, PHP and Rust snake_case every name; the page cannot
     ///   say what the API uses, so the names are taken as written
     ///   (`snake_case`). Set `wire_case: camelCase` for a camelCase API.
     pub fn default_for(dialect: Dialect) -> WireCase {
@@ -66,7 +67,8 @@ impl WireCase {
             | Dialect::Javascript
             | Dialect::Typescript
             | Dialect::Swift
-            | Dialect::Dart => WireCase::AsWritten,
+            | Dialect::Dart
+            | Dialect::R => WireCase::AsWritten,
             Dialect::GenesysDotnet | Dialect::Csharp | Dialect::Go | Dialect::Powershell => {
                 WireCase::Camel
             }
@@ -74,8 +76,7 @@ impl WireCase {
             | Dialect::PythonPrior
             | Dialect::Ruby
             | Dialect::Php
-            | Dialect::Rust
-            | Dialect::R => WireCase::Snake,
+            | Dialect::Rust => WireCase::Snake,
         }
     }
 }

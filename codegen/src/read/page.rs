@@ -652,7 +652,7 @@ mod tests {
     fn kotlin_inline_enums_link_through_their_anchor() {
         let text = "\n# Order\n\n## Properties\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n| **status** | [**inline**](#Status) | Order status. |  [optional] |\n\n\n<a id=\"Status\"></a>\n## Enum: status\n| Name | Value |\n| ---- | ----- |\n| status | placed, approved, delivered |\n";
         let page = model(text);
-        assert_eq!(page.model.dialect, Dialect::Java);
+        assert_eq!(page.model.dialect, Dialect::Kotlin);
         assert_eq!(page.model.properties[0].ty, TypeExpr::Enum("Status".into()));
         assert_eq!(page.enums[0].values, ["placed", "approved", "delivered"]);
     }

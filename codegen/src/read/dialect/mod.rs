@@ -35,7 +35,11 @@ const CSHARP_ESCAPES: Escapes = Escapes {
 };
 
 const JAVA_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_"), Escape::Prefix("property")],
+    forms: &[
+        Escape::Prefix("_"),
+        Escape::Prefix("property"),
+        Escape::Dollar,
+    ],
     keywords: &[
         "abstract",
         "assert",
@@ -279,7 +283,12 @@ const SWIFT_ESCAPES: Escapes = Escapes {
 };
 
 const DART_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_"), Escape::Prefix("$")],
+    forms: &[
+        Escape::Prefix("_"),
+        Escape::Prefix("$"),
+        Escape::Suffix("_"),
+        Escape::Dollar,
+    ],
     keywords: &[
         "abstract",
         "as",
@@ -347,7 +356,12 @@ const DART_ESCAPES: Escapes = Escapes {
 };
 
 const RUST_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::RawIdentifier, Escape::Prefix("_")],
+    forms: &[
+        Escape::RawIdentifier,
+        Escape::Prefix("_"),
+        Escape::Prefix("param_"),
+        Escape::Dollar,
+    ],
     keywords: &[
         "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
         "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
@@ -433,6 +447,44 @@ const R_ESCAPES: Escapes = Escapes {
     ],
 };
 
+const POWERSHELL_ESCAPES: Escapes = Escapes {
+    forms: &[Escape::ClassName, Escape::Prefix("Var")],
+    keywords: &[
+        "begin",
+        "break",
+        "catch",
+        "class",
+        "continue",
+        "data",
+        "define",
+        "do",
+        "dynamicparam",
+        "else",
+        "elseif",
+        "end",
+        "exit",
+        "filter",
+        "finally",
+        "for",
+        "foreach",
+        "from",
+        "function",
+        "if",
+        "in",
+        "param",
+        "process",
+        "return",
+        "switch",
+        "throw",
+        "trap",
+        "try",
+        "until",
+        "using",
+        "var",
+        "while",
+    ],
+};
+
 macro_rules! rules {
     ($name:ident, $dialect:ident, $vocabulary:ident, $escapes:ident) => {
         static $name: Rules = Rules {
@@ -459,12 +511,12 @@ rules!(GO, Go, GO, GO_ESCAPES);
 rules!(RUBY, Ruby, RUBY, RUBY_ESCAPES);
 rules!(PHP, Php, PHP, PHP_ESCAPES);
 rules!(JAVASCRIPT, Javascript, JAVASCRIPT, JAVASCRIPT_ESCAPES);
-rules!(TYPESCRIPT, Typescript, TYPESCRIPT, NO_ESCAPES);
+rules!(TYPESCRIPT, Typescript, TYPESCRIPT, JAVASCRIPT_ESCAPES);
 rules!(SWIFT, Swift, SWIFT, SWIFT_ESCAPES);
 rules!(DART, Dart, DART, DART_ESCAPES);
 rules!(RUST, Rust, RUST, RUST_ESCAPES);
 rules!(R, R, R, R_ESCAPES);
-rules!(POWERSHELL, Powershell, POWERSHELL, CSHARP_ESCAPES);
+rules!(POWERSHELL, Powershell, POWERSHELL, POWERSHELL_ESCAPES);
 
 impl Rules {
     /// The rules of `dialect`.

@@ -16,6 +16,8 @@ pub enum Escape {
     RawIdentifier,
     /// C#'s `_Model` for a property named like its class `Model`.
     ClassName,
+    /// `$` spelled out: `dollarRef`, `dollar_ref` for `$ref`.
+    Dollar,
 }
 
 /// A dialect's escapes and the reserved words they protect.
@@ -44,6 +46,7 @@ impl Escapes {
         self.forms.iter().find_map(|form| match form {
             Escape::RawIdentifier => name.strip_prefix("r#"),
             Escape::ClassName => name.strip_prefix('_').filter(|rest| *rest == model),
+            Escape::Dollar => None,
             Escape::Prefix(prefix) => name
                 .strip_prefix(prefix)
                 .filter(|rest| self.is_keyword(rest)),
@@ -51,6 +54,18 @@ impl Escapes {
                 .strip_suffix(suffix)
                 .filter(|rest| self.is_keyword(rest)),
         })
+    }
+
+    /// `$ref` for `dollarRef` or `dollar_ref`, where the dialect spells `$` out.
+    fn dollar(&self, name: &str) -> Option<String> {
+        if !self.forms.contains(&Escape::Dollar) {
+            return None;
+        }
+        let rest = name.strip_prefix("dollar")?;
+        let rest = rest.strip_prefix('_').unwrap_or(rest);
+        let mut chars = rest.chars();
+        let first = chars.next().filter(|c| c.is_alphabetic())?;
+        Some(format!("${}{}", first.to_lowercase(), chars.as_str()))
     }
 
     /// True for a reserved word, ignoring the case of its first letter
@@ -74,8 +89,15 @@ pub fn wire_name(
 ) -> (String, WireNameRule) {
     let (unescaped, escaped) = match escapes.undo(name, model) {
         Some(rest) => (lower_first_if_keyword(rest, escapes), true),
-        None => (name.to_string(), false),
+        None => match escapes.dollar(name) {
+            Some(spelled) => (spelled, true),
+            None => (name.to_string(), false),
+        },
     };
+    if escaped && unescaped.starts_with('$') {
+        // `$ref` is a wire name no case conversion applies to.
+        return (unescaped, WireNameRule::Unescaped);
+    }
     let converted = convert(&unescaped, case);
     let rule = if converted != unescaped {
         WireNameRule::Derived
@@ -227,6 +249,19 @@ mod tests {
         assert_eq!(
             as_written("_underscore"),
             ("_underscore".into(), WireNameRule::AsWritten)
+        );
+        assert_eq!(as_written("_123number").0, "123number");
+        const DOLLAR: Escapes = Escapes {
+            forms: &[Escape::Dollar],
+            keywords: &[],
+        };
+        assert_eq!(
+            wire_name("dollarRef", "M", &DOLLAR, WireCase::Camel).0,
+            "$ref"
+        );
+        assert_eq!(
+            wire_name("dollar_ref", "M", &DOLLAR, WireCase::Snake).0,
+            "$ref"
         );
         let camel = wire_name("SchemaId", "M", &ESCAPES, WireCase::Camel);
         assert_eq!(camel, ("schemaId".into(), WireNameRule::Derived));
