@@ -80,3 +80,53 @@ fn java_repository_pages_read_with_enums_and_required_rows() {
     );
     assert!(!upload.values.iter().any(|v| v == "OutdatedSdkVersion"));
 }
+
+#[test]
+fn java_and_dotnet_pages_of_one_model_merge_into_one() {
+    let (Some(java), Some(dotnet)) = (corpus("java-sample"), corpus("dotnet-270")) else {
+        return;
+    };
+    let pages: Vec<_> = [
+        "Callback",
+        "DialerPreview",
+        "Segment",
+        "Voicemail",
+        "Wrapup",
+    ]
+    .iter()
+    .map(|name| dotnet.join(format!("{name}.md")))
+    .chain([java])
+    .collect();
+    let loaded = load(&pages, &Config::default()).unwrap();
+    assert!(!loaded.has_errors());
+    assert_eq!(loaded.ir.models.len(), 5, "one model per name");
+    for model in &loaded.ir.models {
+        assert_eq!(
+            model.sources.len(),
+            2,
+            "{} is read from both SDKs",
+            model.name
+        );
+        // The Java page writes wire names; it leads, and every wire name it
+        // gives is kept.
+        assert_eq!(model.dialect, Dialect::GenesysJava, "{}", model.name);
+        assert!(
+            model
+                .properties
+                .iter()
+                .all(|p| p.wire_name_rule == WireNameRule::AsWritten),
+            "{}",
+            model.name
+        );
+    }
+    let callback = loaded.ir.model("Callback").unwrap();
+    let state = callback
+        .properties
+        .iter()
+        .find(|p| p.wire_name == "state")
+        .unwrap();
+    assert!(
+        matches!(state.ty, TypeExpr::Enum(_)),
+        "the Java enum refines .NET's string"
+    );
+}
