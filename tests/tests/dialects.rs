@@ -13,35 +13,38 @@ mod dialect_losses;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use docmodel_codegen::config::WireCase;
+use docmodel_codegen::config::{Override, WireCase};
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Dialect, Ir, TypeExpr};
-use docmodel_codegen::{Config, load};
-use docmodel_tests::repo_root;
+use docmodel_codegen::{Config, generate, load};
+use docmodel_tests::{cargo_on_crate, repo_root, write_model_crate};
 use serde_json::Value;
 
-/// Each generator's folder and the dialect its pages must be detected as.
-const GENERATORS: &[(&str, Dialect)] = &[
-    ("java", Dialect::Java),
-    ("kotlin", Dialect::Kotlin),
-    ("csharp", Dialect::Csharp),
-    ("csharp-restsharp", Dialect::Csharp),
-    ("python", Dialect::Python),
-    ("python-pydantic-v1", Dialect::Python),
-    ("go", Dialect::Go),
-    ("ruby", Dialect::Ruby),
-    ("php", Dialect::Php),
-    ("php-nextgen", Dialect::Php),
-    ("javascript", Dialect::Javascript),
-    ("typescript-axios", Dialect::Typescript),
-    ("typescript-fetch", Dialect::Typescript),
-    ("swift5", Dialect::Swift),
-    ("swift6", Dialect::Swift),
-    ("dart", Dialect::Dart),
-    ("dart-dio", Dialect::Dart),
-    ("rust", Dialect::Rust),
-    ("r", Dialect::R),
-    ("powershell", Dialect::Powershell),
+/// Each generator's folder, the dialect its pages must be detected as, and
+/// the `wire_case` its user would configure for this camelCase API: none
+/// where the dialect's default fits, `camelCase` where the docs snake_case
+/// every name.
+const GENERATORS: &[(&str, Dialect, Option<WireCase>)] = &[
+    ("java", Dialect::Java, None),
+    ("kotlin", Dialect::Kotlin, None),
+    ("csharp", Dialect::Csharp, None),
+    ("csharp-restsharp", Dialect::Csharp, None),
+    ("python", Dialect::Python, Some(WireCase::Camel)),
+    ("python-pydantic-v1", Dialect::Python, Some(WireCase::Camel)),
+    ("go", Dialect::Go, None),
+    ("ruby", Dialect::Ruby, Some(WireCase::Camel)),
+    ("php", Dialect::Php, Some(WireCase::Camel)),
+    ("php-nextgen", Dialect::Php, Some(WireCase::Camel)),
+    ("javascript", Dialect::Javascript, None),
+    ("typescript-axios", Dialect::Typescript, None),
+    ("typescript-fetch", Dialect::Typescript, None),
+    ("swift5", Dialect::Swift, None),
+    ("swift6", Dialect::Swift, None),
+    ("dart", Dialect::Dart, None),
+    ("dart-dio", Dialect::Dart, None),
+    ("rust", Dialect::Rust, Some(WireCase::Camel)),
+    ("r", Dialect::R, None),
+    ("powershell", Dialect::Powershell, None),
 ];
 
 fn fixtures() -> PathBuf {
@@ -220,9 +223,13 @@ struct Score {
 }
 
 /// Reads one folder and compares it with the spec.
-fn compare(folder: &str, dialect: Dialect) -> (Score, BTreeSet<Difference>) {
+fn compare(
+    folder: &str,
+    dialect: Dialect,
+    wire_case: Option<WireCase>,
+) -> (Score, BTreeSet<Difference>) {
     let config = Config {
-        wire_case: Some(WireCase::Camel),
+        wire_case,
         ..Config::default()
     };
     let loaded = load(&[fixtures().join(folder)], &config).unwrap();
@@ -350,8 +357,8 @@ fn every_dialect_reads_as_the_spec_says_up_to_its_known_losses() {
     let known = dialect_losses::known();
     let mut failures = Vec::new();
     println!("generator            models enums props  wire%  type%  required%");
-    for &(folder, dialect) in GENERATORS {
-        let (score, differences) = compare(folder, dialect);
+    for &(folder, dialect, wire_case) in GENERATORS {
+        let (score, differences) = compare(folder, dialect, wire_case);
         println!(
             "{folder:<20} {:>6} {:>5} {:>5} {:>6.1} {:>6.1} {:>9.1}",
             score.models,
@@ -384,12 +391,87 @@ fn every_dialect_reads_as_the_spec_says_up_to_its_known_losses() {
 
 #[test]
 fn the_losses_name_only_generators_under_test() {
-    let folders: BTreeSet<&str> = GENERATORS.iter().map(|(f, _)| *f).collect();
+    let folders: BTreeSet<&str> = GENERATORS.iter().map(|(f, _, _)| *f).collect();
     let listed: BTreeMap<&str, _> = dialect_losses::known();
     for folder in listed.keys() {
         assert!(
             folders.contains(folder),
             "losses listed for unknown folder {folder}"
         );
+    }
+}
+
+/// Checks run inside the crate generated from every folder at once.
+const RUNNER: &str = r##"
+use dialect_models::*;
+use serde_json::json;
+
+fn main() {
+    let fruit: Fruit = serde_json::from_value(json!({"cultivar": "Gala"})).unwrap();
+    assert!(matches!(fruit, Fruit::Apple(_)), "{fruit:?}");
+    assert_eq!(serde_json::to_value(&fruit).unwrap(), json!({"cultivar": "Gala"}));
+    let order = json!({"id": 1, "status": "approved", "priority": 2, "color": "dark-blue"});
+    let read: Order = serde_json::from_value(order.clone()).unwrap();
+    assert_eq!(read.priority, Some(Priority::from(2)));
+    assert_eq!(read.color.as_ref().map(|c| c.as_str()), Some("dark-blue"));
+    let mut expected = order;
+    expected["quantity"] = json!(1);
+    expected["complete"] = json!(false);
+    assert_eq!(serde_json::to_value(&read).unwrap(), expected);
+    println!("dialects: all checks passed");
+}
+"##;
+
+/// All generators' pages in one folder tree, each generator's wire case set by
+/// a per-path override: one model per name, and code that compiles and works.
+#[test]
+fn every_dialect_in_one_tree_merges_and_compiles() {
+    let overrides = GENERATORS
+        .iter()
+        .map(|&(folder, _, wire_case)| Override {
+            path: PathBuf::from(folder),
+            dialect: None,
+            wire_case,
+        })
+        .collect();
+    let config = Config {
+        overrides,
+        base: fixtures(),
+        ..Config::default()
+    };
+    let folders: Vec<PathBuf> = GENERATORS
+        .iter()
+        .map(|(f, _, _)| fixtures().join(f))
+        .collect();
+    let generated = generate(&folders, &config).unwrap();
+    let errors = generated.loaded.render_diagnostics(Severity::Error, false);
+    assert!(!generated.loaded.has_errors(), "{errors}");
+    let ir = &generated.loaded.ir;
+    for (name, truth) in truth() {
+        let found = match truth {
+            Truth::Enum(_) => ir.enumeration(&name).is_some(),
+            _ => ir.model(&name).is_some_and(|m| m.sources.len() > 1),
+        };
+        assert!(found, "{name} is read, from several pages");
+    }
+    let dir = repo_root().join("target/docmodel-dialects-crate");
+    write_model_crate(&dir, "dialect-models", &generated.code, RUNNER);
+    for (command, args) in [
+        ("run", &["--quiet"][..]),
+        (
+            "clippy",
+            &["--quiet", "--all-targets", "--", "-D", "warnings"],
+        ),
+    ] {
+        let output = cargo_on_crate(&dir, command, args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "cargo {command}:\n{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if command == "run" {
+            assert!(stdout.contains("dialects: all checks passed"), "{stdout}");
+        }
     }
 }

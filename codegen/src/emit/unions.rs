@@ -65,19 +65,19 @@ fn variant_name(member: &TypeExpr) -> String {
 
 /// Warns about a member model that no page defines.
 fn report_missing(model: &Model, member: &TypeExpr, names: &TypeNames, out: &mut Vec<Diagnostic>) {
-    if let TypeExpr::Model(missing) = member {
-        if !names.is_defined(missing) {
-            let source = SourceRef {
-                file: model.sources.first().cloned().unwrap_or_default(),
-                line: 1,
-            };
-            out.push(Diagnostic::at_line(
+    if let TypeExpr::Model(missing) = member
+        && !names.is_defined(missing)
+    {
+        let source = SourceRef {
+            file: model.sources.first().cloned().unwrap_or_default(),
+            line: 1,
+        };
+        out.push(Diagnostic::at_line(
                 Severity::Warning,
                 Code::MissingModel,
                 &source,
                 format!("union `{}` has member `{missing}`, which no page defines: it is typed `serde_json::Value`", model.name),
                 format!("add the page of `{missing}` to the specs for a typed member"),
             ));
-        }
     }
 }

@@ -182,8 +182,10 @@ impl Page<'_, '_> {
             wire_case: self.settings.wire_case,
         };
         let (columns, rows) = table.map_or_else(Default::default, |t| reading.table(t, reporter));
-        if let Some(listing) = &self.sections.enum_page {
-            return self.enum_page(listing, reporter).map(Declared::Enum);
+        if let Some(listing) = &self.sections.enum_page
+            && let Some(declared) = self.enum_page(listing, reporter)
+        {
+            return Some(Declared::Enum(declared));
         }
         if let Some(values) = python_prior_enum(&rows) {
             let heading = self.sections.headings.first().map_or(0..0, |h| h.2.clone());
@@ -265,10 +267,10 @@ impl Page<'_, '_> {
         } = row;
         if let Some((target, doc_name)) = page_enums.linked(link.as_deref()) {
             // Kotlin writes `inline` and puts the container in the anchor.
-            if property.ty == TypeExpr::Model("inline".to_string()) {
-                if let Ok(container) = types::parse(&target, self.rules.vocabulary) {
-                    property.ty = container;
-                }
+            if property.ty == TypeExpr::Model("inline".to_string())
+                && let Ok(container) = types::parse(&target, self.rules.vocabulary)
+            {
+                property.ty = container;
             }
             *property.ty.innermost_mut() = TypeExpr::Enum(doc_name);
         }
@@ -323,8 +325,24 @@ impl Page<'_, '_> {
     }
 
     /// The enum page's enum (`## Enum` bullets, Rust's `## Enum Variants`).
+    /// `None` (with a warning) when the section lists nothing: the page is
+    /// then read as a model (Rust writes an empty variants table for a
+    /// discriminated base model).
     fn enum_page(&self, listing: &Listing<'_>, reporter: &mut Reporter<'_, '_>) -> Option<Enum> {
         let values = enums::read(reporter.text, listing);
+        if values.members.is_empty() {
+            reporter.report(
+                Severity::Warning,
+                Code::EmptyEnum,
+                listing.heading.clone(),
+                format!(
+                    "`{}` has an empty enum section; it is read as a model",
+                    self.name
+                ),
+                "list the values as `` * `NAME` (value: `\"value\"`) `` bullets",
+            );
+            return None;
+        }
         Some(self.enumeration(
             None,
             self.name.clone(),

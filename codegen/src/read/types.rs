@@ -323,14 +323,14 @@ impl<'a> Parser<'_, 'a> {
         if let Some(found) = lookup(name) {
             return found;
         }
-        if let Some(rest) = self
+        let prefixed = self
             .vocabulary
             .nullable_prefix
-            .and_then(|p| name.strip_prefix(p))
+            .and_then(|p| name.strip_prefix(p));
+        if let Some(found) =
+            prefixed.and_then(|rest| lookup(rest).or_else(|| lookup(&rest.to_lowercase())))
         {
-            if let Some(found) = lookup(rest).or_else(|| lookup(&rest.to_lowercase())) {
-                return nullable(found);
-            }
+            return nullable(found);
         }
         TypeExpr::Model(model_name(name).to_string())
     }

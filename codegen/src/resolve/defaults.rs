@@ -14,10 +14,12 @@ pub fn to_wire_values(ir: &mut Ir) {
         else {
             continue;
         };
-        if let Some(default) = &property.default {
-            if let Some(value) = wire_value(found, default) {
-                property.default = Some(value);
-            }
+        if let Some(value) = property
+            .default
+            .as_deref()
+            .and_then(|d| wire_value(found, d))
+        {
+            property.default = Some(value);
         }
     }
 }

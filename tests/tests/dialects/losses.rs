@@ -663,6 +663,7 @@ pub fn known() -> BTreeMap<&'static str, Vec<Loss>> {
     losses.insert(
         "typescript-axios",
         vec![
+            ("Names.kebab-name", "wire", "kebab-name", "kebab_name"),
             ("Banana.lengthCm", "type", "decimal", "double"),
             ("Cat.className", "missing", "string", ""),
             ("Cat.color", "missing", "string", ""),
@@ -691,18 +692,9 @@ pub fn known() -> BTreeMap<&'static str, Vec<Loss>> {
             ("Dog.color", "missing", "string", ""),
             ("Fruit", "kind", "union Apple,Banana", "object"),
             ("Names.123number", "type", "int32", "double"),
-            ("Names.ATTRName", "wire", "ATTRName", "attrName"),
-            ("Names.PascalName", "wire", "PascalName", "pascalName"),
             ("Names.camelCaseName", "type", "decimal", "double"),
-            ("Names.kebab-name", "wire", "kebab-name", "kebabName"),
             ("Names.return", "type", "int32", "double"),
             ("Names.snake_case_name", "type", "int64", "double"),
-            (
-                "Names.snake_case_name",
-                "wire",
-                "snake_case_name",
-                "snakeCaseName",
-            ),
             ("Order.id", "type", "int64", "double"),
             ("Order.quantity", "type", "int32", "double"),
             ("Order.shipDate", "type", "datetime", "string"),
@@ -1140,7 +1132,8 @@ pub fn known() -> BTreeMap<&'static str, Vec<Loss>> {
     losses.insert(
         "rust",
         vec![
-            ("Animal", "kind", "object", "nothing"),
+            ("Animal.className", "missing", "string", ""),
+            ("Animal.color", "missing", "string", ""),
             ("Banana.lengthCm", "type", "decimal", "double"),
             ("Containers.byteData", "type", "binary", "string"),
             ("Containers.freeForm", "type", "map<any>", "any"),
@@ -1186,19 +1179,10 @@ pub fn known() -> BTreeMap<&'static str, Vec<Loss>> {
             ),
             ("Fruit", "kind", "union Apple,Banana", "object"),
             ("Names.123number", "type", "int32", "int64"),
-            ("Names.ATTRName", "wire", "ATTRName", "attrName"),
-            ("Names.PascalName", "wire", "PascalName", "pascalName"),
             ("Names.async", "type", "boolean", "string"),
             ("Names.camelCaseName", "type", "decimal", "double"),
             ("Names.default", "type", "boolean", "string"),
-            ("Names.kebab-name", "wire", "kebab-name", "kebabName"),
             ("Names.return", "type", "int32", "int64"),
-            (
-                "Names.snake_case_name",
-                "wire",
-                "snake_case_name",
-                "snakeCaseName",
-            ),
             (
                 "Order.color",
                 "type",
