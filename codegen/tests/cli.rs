@@ -240,3 +240,36 @@ fn help_shows_an_example_and_version_works() {
         format!("docmodel {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_configuration_beside_the_pages_is_used_and_check_lists_derived_wire_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**pet_id** | **int** |  | \n**_class** | **str** |  | [optional] \n";
+    std::fs::write(dir.path().join("Pet.md"), page).unwrap();
+    std::fs::write(dir.path().join("docmodel.yaml"), "wire_case: camelCase\n").unwrap();
+    let output = docmodel(&["check", ".", "--derived"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let listed = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        listed, "./Pet.md:7: Pet.pet_id: wire name `petId` derived from `pet_id`\n",
+        "`_class` is an escape undone, not a derivation"
+    );
+}
+
+#[test]
+fn a_bad_configuration_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("settings.yaml"),
+        "wire_case: camelCase\nwire_cse: x\n",
+    )
+    .unwrap();
+    let output = docmodel(&["check", ".", "--config", "settings.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("settings.yaml:2: unknown field `wire_cse`"),
+        "{message}"
+    );
+}

@@ -447,6 +447,12 @@ fn every_dialect_in_one_tree_merges_and_compiles() {
     let errors = generated.loaded.render_diagnostics(Severity::Error, false);
     assert!(!generated.loaded.has_errors(), "{errors}");
     let ir = &generated.loaded.ir;
+    let yaml = ir.to_yaml().unwrap();
+    assert_eq!(
+        &Ir::from_yaml(&yaml).unwrap(),
+        ir,
+        "the IR reads back from its YAML"
+    );
     for (name, truth) in truth() {
         let found = match truth {
             Truth::Enum(_) => ir.enumeration(&name).is_some(),
