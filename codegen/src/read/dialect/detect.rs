@@ -100,7 +100,7 @@ pub fn detect(signals: &Signals<'_>) -> Dialect {
     by_heading(signals)
         .or_else(|| by_shape(signals))
         .or_else(|| by_marks(signals))
-        .unwrap_or_else(|| by_vocabulary(signals))
+        .unwrap_or_else(|| by_vocabulary(signals, fallback(signals)))
 }
 
 /// Headings: `# # X` (PHP), namespaces (C#, Genesys .NET), `A::B` (Ruby, R),
@@ -167,12 +167,11 @@ fn by_shape(signals: &Signals<'_>) -> Option<Dialect> {
         // The long separator between pipes: Java 7 writes half-piped rows
         // (`|**name** |`), Kotlin fully piped ones (`| **name** |`); Genesys
         // Java, which shares Kotlin's shape, was told apart by its headings.
-        "|------------|-------------|-------------|-------------|" => {
-            Some(if signals.text.contains("\n|**") {
-                Dialect::Java
-            } else {
-                Dialect::Kotlin
-            })
+        // The long separator between pipes with half-piped rows (`|**name** |`): Java 7.
+        "|------------|-------------|-------------|-------------|"
+            if signals.text.contains("\n|**") =>
+        {
+            Some(Dialect::Java)
         }
         _ => None,
     }
@@ -212,9 +211,25 @@ fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
         .map(|(_, dialect)| *dialect)
 }
 
-/// The dialect whose vocabulary knows the most type words of the page; Java
-/// for a page without any.
-fn by_vocabulary(signals: &Signals<'_>) -> Dialect {
+/// The dialect of a page without any known type word: Kotlin for its fully
+/// piped table with the long separator (Genesys Java, which shares it, was
+/// told apart by its headings), else Java.
+fn fallback(signals: &Signals<'_>) -> Dialect {
+    let kotlin_shape = signals.header.is_some_and(|(header, separator)| {
+        let compact: String = separator.chars().filter(|c| !c.is_whitespace()).collect();
+        header.trim_start().starts_with("| ")
+            && compact == "|------------|-------------|-------------|-------------|"
+    });
+    if kotlin_shape {
+        Dialect::Kotlin
+    } else {
+        Dialect::Java
+    }
+}
+
+/// The dialect whose vocabulary knows the most type words of the page;
+/// `fallback` for a page without any.
+fn by_vocabulary(signals: &Signals<'_>, fallback: Dialect) -> Dialect {
     let words: Vec<&str> = signals
         .type_cells
         .iter()
@@ -224,7 +239,7 @@ fn by_vocabulary(signals: &Signals<'_>) -> Dialect {
     let candidates = Dialect::ALL
         .iter()
         .filter(|d| !matches!(d, Dialect::GenesysJava | Dialect::GenesysDotnet));
-    let mut best = (0, Dialect::Java);
+    let mut best = (0, fallback);
     for &dialect in candidates {
         let vocabulary = Rules::of(dialect).vocabulary;
         let known = |w: &&&str| {
