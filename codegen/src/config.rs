@@ -161,9 +161,7 @@ impl Config {
             .map_err(|e| error(format!("cannot read it: {e}")))?
             .len();
         if size > MAX_FILE_BYTES {
-            return Err(error(format!(
-                "it has {size} bytes, more than the {MAX_FILE_BYTES} a configuration may have"
-            )));
+            return Err(error(too_large(size)));
         }
         let text =
             std::fs::read_to_string(file).map_err(|e| error(format!("cannot read it: {e}")))?;
@@ -179,10 +177,7 @@ impl Config {
             return Err(ConfigError {
                 file: file.to_path_buf(),
                 line: None,
-                message: format!(
-                    "it has {} bytes, more than the {MAX_FILE_BYTES} a configuration may have",
-                    text.len()
-                ),
+                message: too_large(text.len() as u64),
             });
         }
         let options = serde_saphyr::options! {
@@ -240,6 +235,11 @@ impl Config {
         }
         settings
     }
+}
+
+/// Why a file of `size` bytes is refused.
+fn too_large(size: u64) -> String {
+    format!("it has {size} bytes, more than the {MAX_FILE_BYTES} a configuration may have")
 }
 
 /// A parser message without its position (`line N column M: `, ` at line

@@ -90,6 +90,30 @@ pub fn cargo_on_crate(dir: &Path, command: &str, args: &[&str]) -> Output {
         .expect("cargo runs")
 }
 
+/// Runs a crate written by [`write_model_crate`] and lints it with clippy
+/// `-D warnings`; panics with cargo's output unless both succeed and the run
+/// prints `done` (the runner's last line).
+pub fn run_and_lint_model_crate(dir: &Path, done: &str) {
+    for (command, args) in [
+        ("run", &["--quiet"][..]),
+        (
+            "clippy",
+            &["--quiet", "--all-targets", "--", "-D", "warnings"],
+        ),
+    ] {
+        let output = cargo_on_crate(dir, command, args);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "cargo {command}:\n{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if command == "run" {
+            assert!(stdout.contains(done), "{stdout}");
+        }
+    }
+}
+
 /// The properties of `dotnet-270` whose wire names the .NET docs cannot tell
 /// (`$`-prefixed, snake_case, kebab-case, all-caps, PascalCase and URN names),
 /// as (model, name in the docs, wire name): the reader's rule (drop a `_Model`

@@ -8,7 +8,7 @@
 use docmodel_codegen::diagnostics::{Code, Severity};
 use docmodel_codegen::pages::Page;
 use docmodel_codegen::{Config, emit, generate_loaded, load_pages};
-use docmodel_tests::{cargo_on_crate, repo_root, write_model_crate};
+use docmodel_tests::{repo_root, run_and_lint_model_crate, write_model_crate};
 
 const FIXTURES: &str = "tests/fixtures/hard-cases";
 
@@ -144,22 +144,5 @@ fn hard_cases_compile_without_warnings_and_work() {
     let generated = generate_loaded(load_pages(pages(), &Config::default()));
     let dir = repo_root().join("target/docmodel-hard-cases-crate");
     write_model_crate(&dir, "hard-cases", &generated.code, RUNNER);
-    for (command, args) in [
-        ("run", &["--quiet"][..]),
-        (
-            "clippy",
-            &["--quiet", "--all-targets", "--", "-D", "warnings"],
-        ),
-    ] {
-        let output = cargo_on_crate(&dir, command, args);
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert!(
-            output.status.success(),
-            "cargo {command}:\n{stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        if command == "run" {
-            assert!(stdout.contains("hard cases: all checks passed"), "{stdout}");
-        }
-    }
+    run_and_lint_model_crate(&dir, "hard cases: all checks passed");
 }

@@ -4,6 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::ir::Model;
+
 /// `#[doc]` attributes for `paragraphs`, one per line, blank lines between paragraphs.
 pub fn attributes<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
@@ -25,6 +27,24 @@ pub fn attributes<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStr
         }
     });
     quote! { #( #[doc = #lines] )* }
+}
+
+/// A model's docs: its description, then `lead` and the pages it was read from.
+pub fn model_attributes(model: &Model, lead: &str) -> TokenStream {
+    let sources = model
+        .sources
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let read_from = format!("{lead}Read from {sources}.");
+    attributes(
+        model
+            .description
+            .iter()
+            .map(String::as_str)
+            .chain([read_from.as_str()]),
+    )
 }
 
 /// One paragraph of docs text made safe for rustdoc, on one line: whitespace

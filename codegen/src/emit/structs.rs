@@ -52,20 +52,7 @@ pub fn emit(
             )
         })
         .collect();
-    let sources = model
-        .sources
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let read_from = format!("Read from {sources}.");
-    let doc = docs::attributes(
-        model
-            .description
-            .iter()
-            .map(String::as_str)
-            .chain([read_from.as_str()]),
-    );
+    let doc = docs::model_attributes(model, "");
     let all_optional = fields.iter().all(|f| matches!(f.absent, Absent::None));
     let derive_default = all_optional.then(|| quote!(, Default));
     let default_impl = default_impl(ident, &fields, names);
@@ -211,7 +198,7 @@ fn snake(name: &str) -> String {
 }
 
 /// Warns about each model `ty` refers to that no page defines.
-pub fn report_missing_model(
+fn report_missing_model(
     model: &Model,
     property: &Property,
     ty: &TypeExpr,

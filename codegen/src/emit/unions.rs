@@ -26,20 +26,7 @@ pub fn emit(
         let ty = names.of(member);
         quote!(#variant(#ty),)
     });
-    let sources = model
-        .sources
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let read_from = format!("One of its member types. Read from {sources}.");
-    let doc = docs::attributes(
-        model
-            .description
-            .iter()
-            .map(String::as_str)
-            .chain([read_from.as_str()]),
-    );
+    let doc = docs::model_attributes(model, "One of its member types. ");
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

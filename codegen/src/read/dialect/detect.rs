@@ -160,21 +160,23 @@ fn by_shape(signals: &Signals<'_>) -> Option<Dialect> {
     if signals.header.is_some() && signals.columns == 2 {
         return Some(Dialect::Typescript);
     }
-    let (_, separator) = signals.header?;
-    let compact: String = separator.chars().filter(|c| !c.is_whitespace()).collect();
-    match compact.as_str() {
-        "|----|----|-----------|-----|" => Some(Dialect::Ruby),
-        // The long separator between pipes: Java 7 writes half-piped rows
-        // (`|**name** |`), Kotlin fully piped ones (`| **name** |`); Genesys
-        // Java, which shares Kotlin's shape, was told apart by its headings.
-        // The long separator between pipes with half-piped rows (`|**name** |`): Java 7.
-        "|------------|-------------|-------------|-------------|"
-            if signals.text.contains("\n|**") =>
-        {
-            Some(Dialect::Java)
-        }
-        _ => None,
+    let separator = compact_separator(signals)?;
+    if separator == RUBY_SEPARATOR {
+        return Some(Dialect::Ruby);
     }
+    // Java 7 writes the long separator with half-piped rows (`|**name** |`).
+    (separator == LONG_SEPARATOR && signals.text.contains("\n|**")).then_some(Dialect::Java)
+}
+
+/// Ruby 7's separator, without whitespace.
+const RUBY_SEPARATOR: &str = "|----|----|-----------|-----|";
+/// The long separator between pipes (Java 7, Kotlin, Genesys Java), without whitespace.
+const LONG_SEPARATOR: &str = "|------------|-------------|-------------|-------------|";
+
+/// The properties table's separator line without whitespace.
+fn compact_separator(signals: &Signals<'_>) -> Option<String> {
+    let (_, separator) = signals.header?;
+    Some(separator.chars().filter(|c| !c.is_whitespace()).collect())
 }
 
 /// Distinctive type spellings, notes and sections.
@@ -215,12 +217,10 @@ fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
 /// piped table with the long separator (Genesys Java, which shares it, was
 /// told apart by its headings), else Java.
 fn fallback(signals: &Signals<'_>) -> Dialect {
-    let kotlin_shape = signals.header.is_some_and(|(header, separator)| {
-        let compact: String = separator.chars().filter(|c| !c.is_whitespace()).collect();
-        header.trim_start().starts_with("| ")
-            && compact == "|------------|-------------|-------------|-------------|"
-    });
-    if kotlin_shape {
+    let fully_piped = signals
+        .header
+        .is_some_and(|(header, _)| header.trim_start().starts_with("| "));
+    if fully_piped && compact_separator(signals).as_deref() == Some(LONG_SEPARATOR) {
         Dialect::Kotlin
     } else {
         Dialect::Java
