@@ -11,49 +11,46 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, ConfigError};
 use crate::diagnostics::Severity;
-use crate::pages::LoadError;
-use crate::{Generated, generate, output};
+use crate::ir::Ir;
+use crate::pipeline::{Failure, Generated, generate};
+use crate::settings::{PathOverride, Settings, WireCase};
+use crate::{output, pipeline};
 
-/// Settings for generating models from a build script.
+/// Settings for generating models from a build script: the [`Settings`] of
+/// the run, and where the code goes.
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
-    specs: Vec<PathBuf>,
+    settings: Settings,
     out_file: Option<PathBuf>,
-    config: Option<PathBuf>,
 }
 
 /// Why a build script could not generate the models.
+#[non_exhaustive]
 pub enum BuildError {
-    /// The configuration file cannot be used.
-    Config(ConfigError),
-    /// A page or folder could not be read.
-    Load(LoadError),
+    /// No code: the configuration, an input or the docs failed (the docs'
+    /// errors were printed in full on standard error).
+    Generate(Failure),
     /// The output file could not be written.
     Write(PathBuf, std::io::Error),
     /// `OUT_DIR` is not set: not running under cargo, and no `out_file` given.
     NoOutDir,
-    /// The pages have errors; they were printed in full on standard error.
-    Specs {
-        /// How many errors.
-        errors: usize,
-    },
 }
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BuildError::Config(error) => write!(f, "{error}"),
-            BuildError::Load(error) => write!(f, "{error}"),
+            BuildError::Generate(Failure::Docs(report)) => write!(
+                f,
+                "{} error(s) in the docs pages (shown above)",
+                report.count(Severity::Error)
+            ),
+            BuildError::Generate(failure) => failure.fmt(f),
             BuildError::Write(path, error) => {
                 write!(f, "cannot write `{}`: {error}", path.display())
             }
             BuildError::NoOutDir => {
                 f.write_str("OUT_DIR is not set: run from a build script, or set `out_file`")
-            }
-            BuildError::Specs { errors } => {
-                write!(f, "{errors} error(s) in the docs pages (shown above)")
             }
         }
     }
@@ -66,7 +63,15 @@ impl fmt::Debug for BuildError {
     }
 }
 
-impl std::error::Error for BuildError {}
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Generate(failure) => Some(failure),
+            BuildError::Write(_, error) => Some(error),
+            BuildError::NoOutDir => None,
+        }
+    }
+}
 
 impl Builder {
     /// A builder with no pages yet.
@@ -74,10 +79,19 @@ impl Builder {
         Self::default()
     }
 
-    /// Adds a page, or a folder searched recursively for `*.md`; relative paths
-    /// are relative to the package (a build script's working directory).
+    /// A builder for these settings.
+    pub fn with_settings(settings: Settings) -> Self {
+        Builder {
+            settings,
+            out_file: None,
+        }
+    }
+
+    /// Adds a page, a folder searched recursively for `*.md`, or an IR file
+    /// (`*.yaml`); relative paths are relative to the package (a build
+    /// script's working directory).
     pub fn specs(mut self, path: impl AsRef<Path>) -> Self {
-        self.specs.push(path.as_ref().to_path_buf());
+        self.settings = self.settings.input(path);
         self
     }
 
@@ -88,50 +102,66 @@ impl Builder {
     }
 
     /// Reads settings from this `docmodel.yaml` instead of the one found
-    /// beside the specs ([`Config::discover`]).
+    /// beside the specs.
     pub fn config(mut self, file: impl AsRef<Path>) -> Self {
-        self.config = Some(file.as_ref().to_path_buf());
+        self.settings = self.settings.config_file(file);
         self
     }
 
-    /// The configuration: the given file, or the one beside the specs, or the defaults.
-    pub fn load_config(&self) -> Result<Config, ConfigError> {
-        match &self.config {
-            Some(file) => Config::from_file(file),
-            None => Config::discover(&self.specs),
-        }
+    /// Derives wire names with `case` ([`Settings::wire_case`]).
+    pub fn wire_case(mut self, case: WireCase) -> Self {
+        self.settings = self.settings.wire_case(case);
+        self
     }
 
-    /// Reads the pages and generates the code, printing nothing.
+    /// Adds settings for the pages under one path ([`Settings::path_override`]).
+    pub fn path_override(mut self, entry: PathOverride) -> Self {
+        self.settings = self.settings.path_override(entry);
+        self
+    }
+
+    /// The settings this builder runs with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Reads the inputs and generates the code, printing nothing.
     pub fn generate(&self) -> Result<Generated, BuildError> {
-        let config = self.load_config().map_err(BuildError::Config)?;
-        generate(&self.specs, &config).map_err(BuildError::Load)
+        generate(&self.settings).map_err(BuildError::Generate)
+    }
+
+    /// Reads the inputs into the IR, printing nothing.
+    pub fn read_ir(&self) -> Result<Ir, BuildError> {
+        pipeline::read_ir(&self.settings)
+            .map(|loaded| loaded.ir)
+            .map_err(BuildError::Generate)
     }
 
     /// Runs as a build script: tells cargo which files to watch, writes the
     /// code (only when it changed), turns warnings into `cargo:warning` lines
     /// and errors into a failed build with the full diagnostics on stderr.
     pub fn build_script(&self) -> Result<(), BuildError> {
-        for path in self.specs.iter().chain(&self.config) {
+        let settings = &self.settings;
+        for path in settings.inputs().iter().map(PathBuf::as_path).chain(settings.given_config_file()) {
             println!("cargo:rerun-if-changed={}", path.display());
         }
-        let generated = self.generate()?;
-        let loaded = &generated.loaded;
-        for page in loaded.page_paths() {
-            println!("cargo:rerun-if-changed={page}");
-        }
-        for warning in loaded
-            .diagnostics
+        let generated = match self.generate() {
+            Ok(generated) => generated,
+            Err(BuildError::Generate(Failure::Docs(report))) => {
+                watch(&report);
+                eprint!("{}", report.render(Severity::Warning, false));
+                return Err(BuildError::Generate(Failure::Docs(report)));
+            }
+            Err(other) => return Err(other),
+        };
+        watch(&generated.report);
+        for warning in generated
+            .report
+            .diagnostics()
             .iter()
             .filter(|d| d.severity == Severity::Warning)
         {
             println!("cargo:warning={warning}");
-        }
-        if loaded.has_errors() {
-            eprint!("{}", loaded.render_diagnostics(Severity::Warning, false));
-            return Err(BuildError::Specs {
-                errors: loaded.count(Severity::Error),
-            });
         }
         let out_file = match &self.out_file {
             Some(path) => path.clone(),
@@ -141,5 +171,16 @@ impl Builder {
         output::write_if_changed(&out_file, &generated.code)
             .map_err(|e| BuildError::Write(out_file, e))?;
         Ok(())
+    }
+}
+
+/// Tells cargo to rerun the build script when a file read (or the
+/// configuration file found) changes.
+fn watch(report: &pipeline::Report) {
+    for file in report.files_read() {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    if let Some(config) = report.config_file() {
+        println!("cargo:rerun-if-changed={}", config.display());
     }
 }

@@ -26,9 +26,12 @@ pub enum Severity {
 
 /// Stable diagnostic codes; the text after `DM` never changes meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub enum Code {
     /// A file could not be read or is not UTF-8.
     UnreadableFile,
+    /// An IR file that is not valid IR YAML.
+    MalformedIr,
     /// A page that is not a model page (API page, index, release notes…).
     NotAModelPage,
     /// A model page whose model name could not be found.
@@ -57,6 +60,8 @@ pub enum Code {
     EmptyUnion,
     /// Two pages of one model disagree about a property.
     MergeConflict,
+    /// Two pages of one enum disagree about the JSON type of its values.
+    EnumBaseConflict,
     /// A property refers to a model that no page defines.
     MissingModel,
     /// Two models or enums would get the same Rust name.
@@ -70,6 +75,7 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::UnreadableFile => "DM0001",
+            Code::MalformedIr => "DM0002",
             Code::NotAModelPage => "DM0100",
             Code::MissingModelName => "DM0101",
             Code::MalformedRow => "DM0102",
@@ -84,6 +90,7 @@ impl Code {
             Code::RequiredUnknown => "DM0111",
             Code::EmptyUnion => "DM0112",
             Code::MergeConflict => "DM0200",
+            Code::EnumBaseConflict => "DM0201",
             Code::MissingModel => "DM0300",
             Code::DuplicateRustName => "DM0301",
             Code::UnusableDefault => "DM0302",
@@ -122,7 +129,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about `span` of `source`, whose text is `text`.
-    pub fn at(
+    pub(crate) fn at(
         severity: Severity,
         code: Code,
         source: &str,
@@ -145,7 +152,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic about a whole line, for stages that no longer hold the text.
-    pub fn at_line(
+    pub(crate) fn at_line(
         severity: Severity,
         code: Code,
         source: &SourceRef,
@@ -182,7 +189,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The 1-based line and character column of byte `offset` in `text`.
-pub fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -208,7 +215,7 @@ fn line_range(text: &str, line: u32) -> Range<usize> {
 /// is known, else as one line each.
 ///
 /// `source_text` returns the text of a file named in a diagnostic, if available.
-pub fn render<'a>(
+pub(crate) fn render<'a>(
     diagnostics: &[Diagnostic],
     source_text: impl Fn(&str) -> Option<&'a str>,
     color: bool,

@@ -55,17 +55,20 @@ impl Ir {
         self.enums.iter().find(|e| e.name == name)
     }
 
-    /// The IR as YAML.
-    pub fn to_yaml(&self) -> Result<String, serde_saphyr::ser::Error> {
-        serde_saphyr::to_string(self)
+    /// The IR as YAML, the form `docmodel ir` writes and every entry point reads.
+    pub fn to_yaml(&self) -> Result<String, IrError> {
+        serde_saphyr::to_string(self).map_err(|e| IrError {
+            line: None,
+            message: e.to_string(),
+        })
     }
 
-    /// An IR read back from [`Ir::to_yaml`]'s output.
+    /// An IR read from YAML as [`Ir::to_yaml`] writes it.
     ///
     /// The parser's limits grow with the input (every node and event takes at
     /// least one byte of it), so an IR of any size reads while the work stays
     /// bounded by the input's length.
-    pub fn from_yaml(yaml: &str) -> Result<Ir, serde_saphyr::Error> {
+    pub fn from_yaml(yaml: &str) -> Result<Ir, IrError> {
         let default = serde_saphyr::Budget::default();
         let options = serde_saphyr::options! {
             budget: serde_saphyr::budget! {
@@ -74,9 +77,45 @@ impl Ir {
                 max_total_scalar_bytes: default.max_total_scalar_bytes.max(yaml.len()),
             },
         };
-        serde_saphyr::from_str_with_options(yaml, options)
+        serde_saphyr::from_str_with_options(yaml, options).map_err(|e| IrError {
+            line: e
+                .location()
+                .map(|l| u32::try_from(l.line()).unwrap_or(u32::MAX))
+                .filter(|&l| l > 0),
+            message: crate::settings::without_position(&e.without_snippet().to_string()),
+        })
     }
 }
+
+/// An IR document that cannot be read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IrError {
+    line: Option<u32>,
+    message: String,
+}
+
+impl IrError {
+    /// The 1-based line of the problem, when known.
+    pub fn line(&self) -> Option<u32> {
+        self.line
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for IrError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for IrError {}
 
 /// A model: one struct-like object of the API, from one or more pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,8 +155,11 @@ pub struct Property {
     pub required: Option<bool>,
     /// True when the notes say `[readonly]`.
     pub readonly: bool,
-    /// The `[default to X]` value, as written in the docs.
-    pub default: Option<String>,
+    /// The value the property takes when absent, as JSON: the docs'
+    /// `[default to X]` read as a value of the property's type (an enum
+    /// member named by the docs is its wire value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
     /// The description cell, entities decoded, Markdown kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -132,6 +174,7 @@ pub struct Property {
 /// How certain a wire name is, given the name the docs write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WireNameRule {
     /// The docs write the wire name itself (under the configured `wire_case`).
     AsWritten,
@@ -153,12 +196,8 @@ pub struct Enum {
     pub model: Option<String>,
     /// The name the page gives it (`StateEnum`), unique only within the page.
     pub doc_name: String,
-    /// Whether the wire values are strings or integers.
-    pub base: EnumBase,
-    /// The wire values, in table order, entities decoded and quotes removed.
-    pub values: Vec<String>,
-    /// The member names the docs give each value (`TRANSFER_CONFERENCE`), same order as `values`.
-    pub value_names: Vec<String>,
+    /// The members, in table order; every value is of one JSON type.
+    pub members: Vec<EnumMember>,
     /// The SDK-only "unknown value" member the source listed (not a wire value), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown_sentinel: Option<String>,
@@ -166,9 +205,72 @@ pub struct Enum {
     pub source: SourceRef,
 }
 
+impl Enum {
+    /// The JSON type of the values: integers when every member is one.
+    pub fn base(&self) -> EnumBase {
+        if !self.members.is_empty() && self.members.iter().all(|m| m.value.is_int()) {
+            EnumBase::Integer
+        } else {
+            EnumBase::String
+        }
+    }
+
+    /// The member whose wire value is `value`, if any.
+    pub fn member(&self, value: &WireValue) -> Option<&EnumMember> {
+        self.members.iter().find(|m| &m.value == value)
+    }
+}
+
+/// One value of an enum, and the name the docs give it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EnumMember {
+    /// The member name the docs give (`TRANSFER_CONFERENCE`), if they give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The value on the wire.
+    pub value: WireValue,
+}
+
+/// An enum member's value as it appears in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum WireValue {
+    /// A JSON integer.
+    Int(i64),
+    /// A JSON string.
+    Str(String),
+}
+
+impl WireValue {
+    /// True for an integer.
+    pub fn is_int(&self) -> bool {
+        matches!(self, WireValue::Int(_))
+    }
+
+    /// The value as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            WireValue::Int(n) => serde_json::Value::from(*n),
+            WireValue::Str(s) => serde_json::Value::from(s.as_str()),
+        }
+    }
+}
+
+impl fmt::Display for WireValue {
+    /// The value as text: a string as it is, an integer in decimal.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireValue::Int(n) => write!(f, "{n}"),
+            WireValue::Str(s) => f.write_str(s),
+        }
+    }
+}
+
 /// The JSON type of an enum's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EnumBase {
     /// Values are JSON strings.
     String,
@@ -181,6 +283,7 @@ pub enum EnumBase {
 /// swagger-codegen forms of a language share it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Dialect {
     /// Genesys Cloud Java SDK docs, repository or docs-site rendering.
     GenesysJava,
@@ -220,7 +323,7 @@ pub enum Dialect {
 
 impl Dialect {
     /// Every dialect, in declaration order.
-    pub const ALL: [Dialect; 17] = [
+    pub const ALL: &[Dialect] = &[
         Dialect::GenesysJava,
         Dialect::GenesysDotnet,
         Dialect::Java,
@@ -274,6 +377,7 @@ impl FromStr for SourceRef {
 
 /// The canonical scalar types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Primitive {
     /// A JSON string.
     String,
@@ -303,7 +407,7 @@ pub enum Primitive {
 
 impl Primitive {
     /// Every primitive, for lookups by keyword.
-    pub const ALL: [Primitive; 12] = [
+    pub const ALL: &[Primitive] = &[
         Primitive::String,
         Primitive::Boolean,
         Primitive::Int32,
@@ -339,6 +443,7 @@ impl Primitive {
 
 /// A structured property type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TypeExpr {
     /// A scalar.
     Primitive(Primitive),

@@ -1,4 +1,5 @@
-//! Where pages come from: files and folders named by the user, read as UTF-8.
+//! Where the inputs come from: pages and folders named by the user, read as
+//! UTF-8, or one IR file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -7,52 +8,101 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 
 /// A page's path, as given (or joined under a given folder), and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     /// The path as the user would write it; diagnostics and `sources` use it.
     pub path: String,
     /// The page's content.
     pub text: String,
 }
 
-/// A path that could not be listed or read: a usage or I/O failure, not a spec error.
+/// An input that could not be listed or read: a usage or I/O failure, not an
+/// error in the docs.
 #[derive(Debug)]
-pub struct LoadError {
-    /// The path that failed.
-    pub path: PathBuf,
-    /// Why.
-    pub error: std::io::Error,
+pub struct InputError {
+    path: PathBuf,
+    message: String,
+    source: Option<std::io::Error>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read `{}`: {}", self.path.display(), self.error)
+impl InputError {
+    /// An I/O failure on `path`.
+    fn io(path: &Path, error: std::io::Error) -> Self {
+        InputError {
+            path: path.to_path_buf(),
+            message: error.to_string(),
+            source: Some(error),
+        }
+    }
+
+    /// The input that failed.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
-impl std::error::Error for LoadError {
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read `{}`: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for InputError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
+        self.source.as_ref().map(|e| e as _)
+    }
+}
+
+/// What a run reads: pages, or one IR file.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Inputs {
+    /// Page files, sorted and without duplicates.
+    Pages(Vec<PathBuf>),
+    /// An IR file, as `docmodel ir` writes it.
+    Ir(PathBuf),
+}
+
+/// Whether `path` names an IR file rather than a page or folder.
+fn is_ir_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml") && !path.is_dir()
+}
+
+/// The inputs named by `paths`: one IR file alone, or pages and folders.
+pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Inputs, InputError> {
+    match paths {
+        [] => Err(InputError {
+            path: PathBuf::new(),
+            message: "no input given: name a docs folder, a page or an IR file".to_string(),
+            source: None,
+        }),
+        [only] if is_ir_file(only) => {
+            std::fs::metadata(only).map_err(|e| InputError::io(only, e))?;
+            Ok(Inputs::Ir(only.clone()))
+        }
+        _ => match paths.iter().find(|p| is_ir_file(p)) {
+            Some(ir) => Err(InputError {
+                path: ir.clone(),
+                message: "an IR file is generated from on its own: give it without pages or folders (to add pages, edit the IR, or read them all and write a new IR with `docmodel ir`)".to_string(),
+                source: None,
+            }),
+            None => find(paths).map(Inputs::Pages),
+        },
     }
 }
 
 /// The page files under `paths`: a file is taken as it is, a folder is searched
 /// recursively for `*.md` / `*.markdown`. Sorted and without duplicates.
-pub fn find(paths: &[impl AsRef<Path>]) -> Result<Vec<PathBuf>, LoadError> {
+fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut found = Vec::new();
     for path in paths {
-        let path = path.as_ref();
-        let metadata = std::fs::metadata(path).map_err(|error| LoadError {
-            path: path.to_path_buf(),
-            error,
-        })?;
+        let metadata = std::fs::metadata(path).map_err(|e| InputError::io(path, e))?;
         if !metadata.is_dir() {
             found.push(path.to_path_buf());
             continue;
         }
         for entry in walkdir::WalkDir::new(path).follow_links(true) {
-            let entry = entry.map_err(|error| LoadError {
-                path: error.path().unwrap_or(path).to_path_buf(),
-                error: error.into(),
+            let entry = entry.map_err(|error| {
+                let failed = error.path().unwrap_or(path).to_path_buf();
+                InputError::io(&failed, error.into())
             })?;
             let is_markdown = entry
                 .path()
@@ -69,13 +119,13 @@ pub fn find(paths: &[impl AsRef<Path>]) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// Reads the files; a file that is not UTF-8 becomes an error diagnostic.
-pub fn read(files: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<Page>, LoadError> {
+pub(crate) fn read(
+    files: &[PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<Page>, InputError> {
     let mut pages = Vec::with_capacity(files.len());
     for file in files {
-        let bytes = std::fs::read(file).map_err(|error| LoadError {
-            path: file.clone(),
-            error,
-        })?;
+        let bytes = std::fs::read(file).map_err(|e| InputError::io(file, e))?;
         let path = file.display().to_string();
         match String::from_utf8(bytes) {
             Ok(text) => pages.push(Page { path, text }),
@@ -91,4 +141,23 @@ pub fn read(files: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<
         }
     }
     Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ir_file_stands_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let ir = dir.path().join("ir.yaml");
+        std::fs::write(&ir, "models: []\n").unwrap();
+        assert_eq!(inputs(std::slice::from_ref(&ir)).unwrap(), Inputs::Ir(ir.clone()));
+        let mixed = inputs(&[dir.path().to_path_buf(), ir.clone()]).unwrap_err();
+        assert_eq!(mixed.path(), ir);
+        assert!(mixed.to_string().contains("on its own"), "{mixed}");
+        assert!(inputs(&[]).is_err());
+        let missing = inputs(&[dir.path().join("gone.yaml")]).unwrap_err();
+        assert!(std::error::Error::source(&missing).is_some());
+    }
 }

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use crate::ir::{Enum, EnumBase};
+use crate::ir::{Enum, EnumBase, EnumMember, WireValue};
 
 use super::docs;
 use super::names::Scope;
@@ -12,17 +12,11 @@ use super::types::TypeNames;
 
 /// The enum for `declared`, with `as_str`/`value`, `Display`, `FromStr` and `From`.
 pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
-    let declared = &distinct_values(declared);
+    let members = distinct_members(declared);
     let mut scope = Scope::default();
-    let variants: Vec<Ident> = declared
-        .values
+    let variants: Vec<Ident> = members
         .iter()
-        .enumerate()
-        .map(|(i, value)| {
-            scope
-                .variant(value, declared.value_names.get(i).map(String::as_str))
-                .ident
-        })
+        .map(|m| scope.variant(&m.value.to_string(), m.name.as_deref()).ident)
         .collect();
     let unknown = scope.variant("Unknown", None).ident;
     let about = match &declared.model {
@@ -32,9 +26,16 @@ pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
     let read_from = format!("Read from `{}`.", declared.source.file);
     let doc = docs::attributes([about.as_str(), read_from.as_str()]);
     let lint = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));
-    let body = match declared.base {
-        EnumBase::String => string_enum(declared, ident, &variants, &unknown, names),
-        EnumBase::Integer => integer_enum(declared, ident, &variants, &unknown, names),
+    let variants = Variants {
+        ident,
+        members: &members,
+        variants: &variants,
+        unknown: &unknown,
+        names,
+    };
+    let body = match declared.base() {
+        EnumBase::Integer => integer_enum(&variants),
+        _ => string_enum(&variants),
     };
     quote! {
         #doc
@@ -43,27 +44,23 @@ pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
     }
 }
 
-/// The enum without repeated values (which would be unreachable match arms).
-fn distinct_values(declared: &Enum) -> Enum {
-    let mut distinct = declared.clone();
-    distinct.values.clear();
-    distinct.value_names.clear();
-    let key = |v: &str| match declared.base {
-        EnumBase::String => v.to_string(),
-        EnumBase::Integer => v
-            .parse::<i64>()
-            .map_or_else(|_| v.to_string(), |n| n.to_string()),
-    };
+/// What the body of an enum is written from.
+struct Variants<'v> {
+    ident: &'v Ident,
+    members: &'v [&'v EnumMember],
+    variants: &'v [Ident],
+    unknown: &'v Ident,
+    names: &'v TypeNames,
+}
+
+/// The members without repeated values (which would be unreachable match arms).
+fn distinct_members(declared: &Enum) -> Vec<&EnumMember> {
     let mut seen = std::collections::HashSet::new();
-    for (i, value) in declared.values.iter().enumerate() {
-        if seen.insert(key(value)) {
-            distinct.values.push(value.clone());
-            distinct
-                .value_names
-                .extend(declared.value_names.get(i).cloned());
-        }
-    }
-    distinct
+    declared
+        .members
+        .iter()
+        .filter(|m| seen.insert(&m.value))
+        .collect()
 }
 
 /// Whether all variants (three or more) start or end with the same word,
@@ -91,15 +88,16 @@ fn camel_words(name: &str) -> Vec<String> {
     words
 }
 
-fn string_enum(
-    declared: &Enum,
-    ident: &Ident,
-    variants: &[Ident],
-    unknown: &Ident,
-    names: &TypeNames,
-) -> TokenStream {
+fn string_enum(enum_: &Variants<'_>) -> TokenStream {
+    let Variants {
+        ident,
+        variants,
+        unknown,
+        names,
+        ..
+    } = enum_;
     let (string, result, from) = (names.string(), names.result(), names.from());
-    let values = &declared.values;
+    let values: Vec<String> = enum_.members.iter().map(|m| m.value.to_string()).collect();
     quote! {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum #ident {
@@ -147,18 +145,22 @@ fn string_enum(
     }
 }
 
-fn integer_enum(
-    declared: &Enum,
-    ident: &Ident,
-    variants: &[Ident],
-    unknown: &Ident,
-    names: &TypeNames,
-) -> TokenStream {
+fn integer_enum(enum_: &Variants<'_>) -> TokenStream {
+    let Variants {
+        ident,
+        variants,
+        unknown,
+        names,
+        ..
+    } = enum_;
     let (result, from) = (names.result(), names.from());
-    let values: Vec<i64> = declared
-        .values
+    let values: Vec<i64> = enum_
+        .members
         .iter()
-        .map(|v| v.parse().unwrap_or_default())
+        .filter_map(|m| match m.value {
+            WireValue::Int(n) => Some(n),
+            _ => None,
+        })
         .collect();
     quote! {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -22,17 +22,20 @@ use crate::ir::{Ir, SourceRef};
 use names::Scope;
 use types::TypeNames;
 
-/// The tokens of an IR, and what emitting them found (missing models, unusable defaults…).
+/// The tokens of an IR, and what emitting them found (missing models, clashing names…).
+#[cfg(test)]
 #[derive(Debug)]
-pub struct Emitted {
+struct Emitted {
     /// Every struct and enum, models first, each in IR order.
     pub tokens: TokenStream,
     /// Warnings and errors about the IR.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Emits the IR as Rust items.
-pub fn emit(ir: &Ir) -> Emitted {
+/// Emits the IR as Rust items on one thread: the reference that
+/// [`emit_and_format`] must equal.
+#[cfg(test)]
+fn emit(ir: &Ir) -> Emitted {
     let mut diagnostics = Vec::new();
     let names = type_names(ir, &mut diagnostics);
     let tokens = emit_part(ir, &names, 0..ir.models.len(), true, &mut diagnostics);
@@ -71,14 +74,15 @@ fn emit_part(
 
 /// Formats emitted tokens as a source file: a header saying where it came
 /// from, then each item formatted by prettyplease, a blank line between items.
-pub fn format(tokens: TokenStream) -> Result<String, syn::Error> {
+#[cfg(test)]
+fn format(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(with_header(&format_items(tokens)?))
 }
 
 /// [`format`]`(`[`emit`]`(ir).tokens)`, byte for byte, using every core: the
 /// models are split into contiguous parts, each emitted and formatted on a
 /// thread of its own (token streams cannot cross threads; text can).
-pub fn emit_and_format(ir: &Ir) -> Result<(String, Vec<Diagnostic>), syn::Error> {
+pub(crate) fn emit_and_format(ir: &Ir) -> Result<(String, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
     type_names(ir, &mut diagnostics);
     let parts = crate::parallel::map_parts(ir.models.len(), |part| {
@@ -157,5 +161,46 @@ fn first_source(sources: &[String]) -> SourceRef {
     SourceRef {
         file: sources.first().cloned().unwrap_or_default(),
         line: 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::Page;
+    use crate::settings::Resolved;
+
+    /// The hard-case fixtures of the tests crate, read in the given order.
+    fn hard_cases(reverse: bool) -> Ir {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hard-cases");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        paths.sort();
+        if reverse {
+            paths.reverse();
+        }
+        let pages = paths
+            .iter()
+            .map(|path| Page {
+                path: path.file_name().unwrap().to_string_lossy().into_owned(),
+                text: std::fs::read_to_string(path).unwrap(),
+            })
+            .collect();
+        crate::pipeline::load_pages(pages, &Resolved::default(), &mut Vec::new()).0
+    }
+
+    #[test]
+    fn the_parallel_path_equals_one_thread_in_any_page_order() {
+        let ir = hard_cases(false);
+        assert!(ir.models.len() > 5, "the fixtures are read");
+        let emitted = emit(&ir);
+        let single = format(emitted.tokens).unwrap();
+        let (parallel, diagnostics) = emit_and_format(&ir).unwrap();
+        assert_eq!(parallel, single);
+        assert_eq!(diagnostics, emitted.diagnostics);
+        let (reversed, _) = emit_and_format(&hard_cases(true)).unwrap();
+        assert_eq!(reversed, parallel, "page order changes nothing");
     }
 }

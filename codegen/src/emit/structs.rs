@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Enum, EnumBase, Ir, Model, Primitive, Property, TypeExpr};
+use crate::ir::{Ir, Model, Primitive, Property, TypeExpr, WireValue};
 
 use super::docs;
 use super::names::Scope;
@@ -131,8 +131,8 @@ fn field(
     }
     let default_value = property
         .default
-        .as_deref()
-        .and_then(|text| default_literal(model, property, text, ir, names, out));
+        .as_ref()
+        .and_then(|value| default_expression(value, value_type, ir, names));
     let mut serde = Vec::new();
     if name.text != property.wire_name {
         let wire = &property.wire_name;
@@ -224,77 +224,45 @@ fn report_missing_model(
     }
 }
 
-/// The Rust expression of a `[default to X]` value, or `None` (with a warning)
-/// when it does not fit the property's type.
-fn default_literal(
-    model: &Model,
-    property: &Property,
-    text: &str,
+/// The Rust expression of a default, a JSON value that resolve checked fits
+/// the property's type.
+fn default_expression(
+    value: &serde_json::Value,
+    ty: &TypeExpr,
     ir: &Ir,
     names: &TypeNames,
-    out: &mut Vec<Diagnostic>,
 ) -> Option<TokenStream> {
-    let unquoted = text.trim_matches(|c| c == '"' || c == '\'');
-    let ty = match &property.ty {
+    let ty = match ty {
         TypeExpr::Nullable(inner) => inner.as_ref(),
         other => other,
     };
-    let literal = match ty {
-        TypeExpr::Primitive(Primitive::Boolean) => match text.to_ascii_lowercase().as_str() {
-            "true" => Some(quote!(true)),
-            "false" => Some(quote!(false)),
-            _ => None,
-        },
-        TypeExpr::Primitive(Primitive::Int32) => text.parse::<i32>().ok().map(|n| quote!(#n)),
-        TypeExpr::Primitive(Primitive::Int64) => text.parse::<i64>().ok().map(|n| quote!(#n)),
-        TypeExpr::Primitive(Primitive::Float) => text
-            .parse::<f32>()
-            .ok()
-            .filter(|n| n.is_finite())
+    match ty {
+        TypeExpr::Primitive(Primitive::Boolean) => value.as_bool().map(|b| quote!(#b)),
+        TypeExpr::Primitive(Primitive::Int32) => value
+            .as_i64()
+            .and_then(|n| i32::try_from(n).ok())
             .map(|n| quote!(#n)),
-        TypeExpr::Primitive(Primitive::Double | Primitive::Decimal) => text
-            .parse::<f64>()
-            .ok()
-            .filter(|n| n.is_finite())
-            .map(|n| quote!(#n)),
-        TypeExpr::Primitive(Primitive::String) => Some(quote!(#unquoted.to_string())),
-        TypeExpr::Enum(name) => enum_default(ir.enumeration(name), unquoted, names, name),
+        TypeExpr::Primitive(Primitive::Int64) => value.as_i64().map(|n| quote!(#n)),
+        TypeExpr::Primitive(Primitive::Float) => value.as_f64().map(|n| {
+            let n = n as f32;
+            quote!(#n)
+        }),
+        TypeExpr::Primitive(Primitive::Double | Primitive::Decimal) => {
+            value.as_f64().map(|n| quote!(#n))
+        }
+        TypeExpr::Primitive(Primitive::String) => value.as_str().map(|s| quote!(#s.to_string())),
+        TypeExpr::Enum(name) => {
+            let declared = ir.enumeration(name)?;
+            let member = declared.members.iter().find(|m| m.value.to_json() == *value)?;
+            let ident = names.rust.get(name)?;
+            Some(match &member.value {
+                WireValue::Int(n) => quote!(#ident::from(#n)),
+                other => {
+                    let text = other.to_string();
+                    quote!(#ident::from(#text))
+                }
+            })
+        }
         _ => None,
-    };
-    if literal.is_none() {
-        out.push(Diagnostic::at_line(
-            Severity::Warning,
-            Code::UnusableDefault,
-            &property.source,
-            format!(
-                "`{}.{}`: default `{text}` does not fit type `{}`; the field has no default",
-                model.name, property.wire_name, property.ty
-            ),
-            "write the default as a value of the property's type",
-        ));
-    }
-    literal
-}
-
-/// An enum default given as a wire value or as a member name (`StateEnum.Active`).
-fn enum_default(
-    declared: Option<&Enum>,
-    text: &str,
-    names: &TypeNames,
-    name: &str,
-) -> Option<TokenStream> {
-    let declared = declared?;
-    let member = text.rsplit('.').next().unwrap_or(text);
-    let position = declared.values.iter().position(|v| v == text).or_else(|| {
-        declared
-            .value_names
-            .iter()
-            .position(|n| n.eq_ignore_ascii_case(member))
-    })?;
-    let value = &declared.values[position];
-    let ident = names.rust.get(name)?;
-    match declared.base {
-        EnumBase::String => Some(quote!(#ident::from(#value))),
-        EnumBase::Integer => value.parse::<i64>().ok().map(|n| quote!(#ident::from(#n))),
     }
 }

@@ -1,4 +1,5 @@
-//! The read stage: Markdown pages → one [`PageModel`] per model page.
+//! The read stage: Markdown pages → what each page declares ([`Declared`]:
+//! reader types, which the resolve stage turns into the IR).
 //!
 //! pulldown-cmark finds the structure (front matter, headings, tables and
 //! their lines); cells are then cut from the source text so that nothing GFM
@@ -7,13 +8,16 @@
 
 mod blocks;
 mod cells;
-pub mod dialect;
+mod declared;
+mod dialect;
 mod enums;
 mod notes;
 mod page;
 mod properties;
+mod report;
 mod rows;
 mod sections;
 mod types;
 
-pub use page::{Declared, PageModel, read_page};
+pub(crate) use declared::{Declared, PageEnum, PageModel, PageProperty};
+pub(crate) use page::read_page;

@@ -7,72 +7,24 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::config::PageSettings;
-use crate::diagnostics::{Code, Diagnostic, Severity, line_and_column};
-use crate::ir::{Dialect, Enum, EnumBase, Model, Primitive, Property, SourceRef, TypeExpr};
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ir::{Dialect, EnumMember, Primitive, TypeExpr, WireValue};
+use crate::settings::PageSettings;
 
 use super::blocks::blocks;
 use super::cells::{plain_text, split_row, type_cell};
+use super::declared::{Declared, PageEnum, PageModel, PageProperty};
 use super::dialect::detect::{self, Signals};
 use super::dialect::{self, Rules};
 use super::enums::{self, Values};
 use super::properties::{Reading, Row};
+use super::report::Reporter;
 use super::sections::{Listing, Sections, Table, sections};
 use super::types;
 
-/// What one model page declares, before names are made unique across pages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageModel {
-    /// The model; its enum references use the page's own enum names.
-    pub model: Model,
-    /// The page's inline enums; `name` stays empty until the resolver names them.
-    pub enums: Vec<Enum>,
-}
-
-/// What a page declares.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Declared {
-    /// A model or union page.
-    Model(PageModel),
-    /// An enum page of its own: the enum is named after the page.
-    Enum(Enum),
-}
-
-/// Where diagnostics about one page go.
-pub struct Reporter<'d, 't> {
-    /// The page's path.
-    pub file: &'t str,
-    /// The page's text.
-    pub text: &'t str,
-    out: &'d mut Vec<Diagnostic>,
-}
-
-impl Reporter<'_, '_> {
-    /// Adds a diagnostic at `span` of the page.
-    pub fn report(
-        &mut self,
-        severity: Severity,
-        code: Code,
-        span: Range<usize>,
-        message: String,
-        hint: &str,
-    ) {
-        let diagnostic = Diagnostic::at(severity, code, self.file, self.text, span, message, hint);
-        self.out.push(diagnostic);
-    }
-
-    /// The page and line of a byte offset.
-    pub fn source(&self, offset: usize) -> SourceRef {
-        SourceRef {
-            file: self.file.to_string(),
-            line: line_and_column(self.text, offset).0,
-        }
-    }
-}
-
 /// Reads the page `file` whose content is `text`; `None` for pages that
 /// declare nothing (with a note) or whose model has no name (with an error).
-pub fn read_page(
+pub(crate) fn read_page(
     file: &str,
     text: &str,
     settings: PageSettings,
@@ -135,7 +87,7 @@ pub fn read_page(
 
 /// The enums a model page declares, and the anchor ids that name them.
 struct PageEnums {
-    enums: Vec<Enum>,
+    enums: Vec<PageEnum>,
     anchors: HashMap<String, String>,
 }
 
@@ -171,10 +123,7 @@ impl Page<'_, '_> {
         reporter: &mut Reporter<'_, '_>,
     ) -> Option<Declared> {
         if let Some(union) = self.union(reporter) {
-            return Some(Declared::Model(PageModel {
-                model: union,
-                enums: Vec::new(),
-            }));
+            return Some(Declared::Model(union));
         }
         let reading = Reading {
             model: &self.name,
@@ -214,14 +163,12 @@ impl Page<'_, '_> {
             .map(|row| self.link_enums(row, &mut page_enums, reporter))
             .collect();
         Some(Declared::Model(PageModel {
-            model: Model {
-                name: self.name.clone(),
-                dialect: self.dialect,
-                description: description(reporter.text, &self.sections.description),
-                sources: vec![reporter.file.to_string()],
-                properties,
-                one_of: Vec::new(),
-            },
+            name: self.name.clone(),
+            dialect: self.dialect,
+            description: description(reporter.text, &self.sections.description),
+            sources: vec![reporter.file.to_string()],
+            properties,
+            one_of: Vec::new(),
             enums: page_enums.enums,
         }))
     }
@@ -230,7 +177,7 @@ impl Page<'_, '_> {
     fn inline_enums(
         &self,
         reporter: &mut Reporter<'_, '_>,
-    ) -> (Vec<Enum>, HashMap<String, String>) {
+    ) -> (Vec<PageEnum>, HashMap<String, String>) {
         let mut found = Vec::new();
         let mut anchors = HashMap::new();
         for listing in &self.sections.enums {
@@ -245,7 +192,7 @@ impl Page<'_, '_> {
             }
             let heading = listing.heading.clone();
             let declared = self.enumeration(Some(&self.name), doc_name, values, heading, reporter);
-            if !declared.values.is_empty() {
+            if !declared.members.is_empty() {
                 found.push(declared);
             }
         }
@@ -259,7 +206,7 @@ impl Page<'_, '_> {
         row: Row,
         page_enums: &mut PageEnums,
         reporter: &mut Reporter<'_, '_>,
-    ) -> Property {
+    ) -> PageProperty {
         let Row {
             mut property,
             link,
@@ -315,8 +262,11 @@ impl Page<'_, '_> {
                 reporter,
             );
             declared.source = property.source.clone();
+            // Values listed for a `string` property are strings, even `1`.
             if matches!(innermost, TypeExpr::Primitive(Primitive::String)) {
-                declared.base = EnumBase::String;
+                for member in &mut declared.members {
+                    member.value = WireValue::Str(member.value.to_string());
+                }
             }
             *innermost = TypeExpr::Enum(doc_name);
             enums.push(declared);
@@ -328,7 +278,11 @@ impl Page<'_, '_> {
     /// `None` (with a warning) when the section lists nothing: the page is
     /// then read as a model (Rust writes an empty variants table for a
     /// discriminated base model).
-    fn enum_page(&self, listing: &Listing<'_>, reporter: &mut Reporter<'_, '_>) -> Option<Enum> {
+    fn enum_page(
+        &self,
+        listing: &Listing<'_>,
+        reporter: &mut Reporter<'_, '_>,
+    ) -> Option<PageEnum> {
         let values = enums::read(reporter.text, listing);
         if values.members.is_empty() {
             reporter.report(
@@ -352,7 +306,7 @@ impl Page<'_, '_> {
         ))
     }
 
-    /// An [`Enum`] from values read at `heading`; warns when there are none.
+    /// A [`PageEnum`] from values read at `heading`; warns when there are none.
     fn enumeration(
         &self,
         model: Option<&str>,
@@ -360,7 +314,7 @@ impl Page<'_, '_> {
         values: Values,
         heading: Range<usize>,
         reporter: &mut Reporter<'_, '_>,
-    ) -> Enum {
+    ) -> PageEnum {
         for line in &values.bad_rows {
             reporter.report(
                 Severity::Error,
@@ -379,27 +333,22 @@ impl Page<'_, '_> {
                 "list the values in a `| Name | Value |` table or `` * `NAME` (value: `\"value\"`) `` bullets",
             );
         }
-        let base = if values.all_integers() {
-            EnumBase::Integer
-        } else {
-            EnumBase::String
-        };
-        let (value_names, values_only) = values
+        let integers = values.all_integers();
+        let members = values
             .members
             .into_iter()
-            .map(|m| (m.name, m.value))
-            .unzip();
-        Enum {
-            name: if model.is_none() {
-                doc_name.clone()
-            } else {
-                String::new()
-            },
-            model: model.map(str::to_string),
+            .map(|member| EnumMember {
+                name: Some(member.name).filter(|n| !n.is_empty()),
+                value: match member.value.parse::<i64>() {
+                    Ok(n) if integers => WireValue::Int(n),
+                    _ => WireValue::Str(member.value),
+                },
+            })
+            .collect();
+        PageEnum {
             doc_name,
-            base,
-            values: values_only,
-            value_names,
+            model: model.map(str::to_string),
+            members,
             unknown_sentinel: values.sentinel,
             source: reporter.source(heading.start),
         }
@@ -407,7 +356,7 @@ impl Page<'_, '_> {
 
     /// A union page: php-nextgen `## oneOf` bullets, Ruby's `openapi_one_of`
     /// list, or Rust's `## Enum Variants` table of member types.
-    fn union(&self, reporter: &mut Reporter<'_, '_>) -> Option<Model> {
+    fn union(&self, reporter: &mut Reporter<'_, '_>) -> Option<PageModel> {
         let text = reporter.text;
         let (listing, members) = if let Some(listing) = &self.sections.one_of {
             let from_items = listing
@@ -459,13 +408,14 @@ impl Page<'_, '_> {
         } else {
             members
         };
-        Some(Model {
+        Some(PageModel {
             name: self.name.clone(),
             dialect: self.dialect,
             description: description(text, &self.sections.description),
             sources: vec![reporter.file.to_string()],
             properties: Vec::new(),
             one_of: members,
+            enums: Vec::new(),
         })
     }
 
@@ -609,10 +559,10 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            (page.model.name.as_str(), page.model.dialect),
+            (page.name.as_str(), page.dialect),
             ("Thing", Dialect::GenesysDotnet)
         );
-        assert!(page.model.properties.is_empty());
+        assert!(page.properties.is_empty());
         assert_eq!(diagnostics, []);
     }
 
@@ -620,13 +570,13 @@ mod tests {
     fn the_name_comes_from_the_page_and_the_description_from_its_preamble() {
         let text = "---\ntitle: Pet\n---\n## Pet\n\nA pet &amp; its *tags*.\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | x | |\n";
         let page = model(text);
-        assert_eq!(page.model.name, "Pet");
+        assert_eq!(page.name, "Pet");
         assert_eq!(
-            page.model.description.as_deref(),
+            page.description.as_deref(),
             Some("A pet & its *tags*.")
         );
-        assert_eq!(page.model.properties[0].ty.to_string(), "int64");
-        assert_eq!(page.model.properties[0].required, Some(true));
+        assert_eq!(page.properties[0].ty.to_string(), "int64");
+        assert_eq!(page.properties[0].required, Some(true));
     }
 
     #[test]
@@ -637,11 +587,11 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            page.model.properties[0].ty,
+            page.properties[0].ty,
             TypeExpr::Enum("FamilyEnum".into())
         );
-        assert_eq!(page.enums[0].base, EnumBase::Integer);
-        assert_eq!(page.enums[0].values, ["2", "23"]);
+        let values: Vec<&WireValue> = page.enums[0].members.iter().map(|m| &m.value).collect();
+        assert_eq!(values, [&WireValue::Int(2), &WireValue::Int(23)]);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
             (diagnostics[0].code, diagnostics[0].line),
@@ -656,7 +606,7 @@ mod tests {
         let Some(Declared::Model(page)) = page else {
             panic!()
         };
-        let names: Vec<String> = page.model.properties.into_iter().map(|p| p.name).collect();
+        let names: Vec<String> = page.properties.into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["b"]);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
@@ -670,9 +620,10 @@ mod tests {
     fn kotlin_inline_enums_link_through_their_anchor() {
         let text = "\n# Order\n\n## Properties\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n| **status** | [**inline**](#Status) | Order status. |  [optional] |\n\n\n<a id=\"Status\"></a>\n## Enum: status\n| Name | Value |\n| ---- | ----- |\n| status | placed, approved, delivered |\n";
         let page = model(text);
-        assert_eq!(page.model.dialect, Dialect::Kotlin);
-        assert_eq!(page.model.properties[0].ty, TypeExpr::Enum("Status".into()));
-        assert_eq!(page.enums[0].values, ["placed", "approved", "delivered"]);
+        assert_eq!(page.dialect, Dialect::Kotlin);
+        assert_eq!(page.properties[0].ty, TypeExpr::Enum("Status".into()));
+        let values: Vec<String> = page.enums[0].members.iter().map(|m| m.value.to_string()).collect();
+        assert_eq!(values, ["placed", "approved", "delivered"]);
     }
 
     #[test]
@@ -683,11 +634,9 @@ mod tests {
         let Some(Declared::Enum(priority)) = page else {
             panic!()
         };
-        assert_eq!(
-            (priority.name.as_str(), priority.base),
-            ("Priority", EnumBase::Integer)
-        );
-        assert_eq!(priority.values, ["1", "2"]);
+        assert_eq!(priority.doc_name, "Priority");
+        let values: Vec<&WireValue> = priority.members.iter().map(|m| &m.value).collect();
+        assert_eq!(values, [&WireValue::Int(1), &WireValue::Int(2)]);
         let (page, _) = read(
             "# Fruit\n\n## oneOf\n\n- [**\\OpenAPI\\Client\\Model\\Apple**](Apple.md)\n- [**\\OpenAPI\\Client\\Model\\Banana**](Banana.md)\n",
         );
@@ -695,7 +644,7 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            fruit.model.one_of,
+            fruit.one_of,
             [
                 TypeExpr::Model("Apple".into()),
                 TypeExpr::Model("Banana".into())

@@ -1,17 +1,17 @@
-//! Property rows → [`Property`]: the cells of a row, the type with its
+//! Property rows → [`PageProperty`]: the cells of a row, the type with its
 //! outer wrappers (Go's `Pointer to`, Rust's `Option<…>`), the notes, and the
 //! wire name under the page's wire case.
 
 use std::ops::Range;
 
-use crate::config::WireCase;
 use crate::diagnostics::{Code, Severity};
-use crate::ir::Property;
+use crate::settings::WireCase;
 
 use super::cells::{has_pipe, name_cell, plain_text, split_row, type_cell};
 use super::dialect::Rules;
+use super::declared::PageProperty;
 use super::notes::{self, Notes};
-use super::page::Reporter;
+use super::report::Reporter;
 use super::rows::{self, Columns};
 use super::sections::Table;
 use super::types;
@@ -20,7 +20,7 @@ use super::types;
 #[derive(Debug)]
 pub struct Row {
     /// The property.
-    pub property: Property,
+    pub property: PageProperty,
     /// The type cell's link target, if any (`#StateEnum`, `Tag.md`).
     pub link: Option<String>,
     /// Values the notes or description listed, for an enum of this property.
@@ -148,7 +148,7 @@ impl Reading<'_> {
         }
         let (wire_name, wire_name_rule) = self.rules.wire_name(&name, self.model, self.wire_case);
         Some(Row {
-            property: Property {
+            property: PageProperty {
                 wire_name,
                 wire_name_rule,
                 name,
@@ -158,7 +158,6 @@ impl Reading<'_> {
                 default: notes.default,
                 description,
                 source: reporter.source(line.start),
-                recursive: false,
             },
             link: cell.link,
             values,

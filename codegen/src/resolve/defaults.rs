@@ -1,44 +1,94 @@
-//! Defaults of enum properties, written by the docs as language members
-//! (`LanguageEnum.Fr`, `OuterEnumDefaultValue_Placed`, Rust's `Placed`), are
-//! mapped back to the wire value of the member they name, once every enum is
-//! known. A default that names no member is left for the emitter to report.
+//! Defaults, typed once: the docs' `[default to X]` literal becomes the JSON
+//! value the property takes when absent, read as a value of the property's
+//! type. Enum defaults written as language members (`LanguageEnum.Fr`,
+//! `OuterEnumDefaultValue_Placed`, Rust's `Placed`) become the wire value of
+//! the member they name. A literal that fits no value of the type is dropped
+//! with a warning; so is a typed default of an IR file that does not fit.
 
-use crate::ir::{Enum, Ir, TypeExpr};
+use serde_json::{Number, Value};
 
-/// Rewrites each enum-typed default that names a member to that member's value.
-pub fn to_wire_values(ir: &mut Ir) {
-    let enums = &ir.enums;
-    for property in ir.models.iter_mut().flat_map(|m| &mut m.properties) {
-        let Some(found) =
-            enum_of(&property.ty).and_then(|name| enums.iter().find(|e| e.name == name))
-        else {
-            continue;
-        };
-        if let Some(value) = property
-            .default
-            .as_deref()
-            .and_then(|d| wire_value(found, d))
-        {
-            property.default = Some(value);
-        }
-    }
-}
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ir::{Enum, Primitive, Property, TypeExpr};
 
-/// The enum a property holds directly (or nullable).
-fn enum_of(ty: &TypeExpr) -> Option<&str> {
-    match ty {
-        TypeExpr::Enum(name) => Some(name),
-        TypeExpr::Nullable(inner) => enum_of(inner),
+/// The enums a default may name, by IR name.
+pub type EnumLookup<'e> = dyn Fn(&str) -> Option<&'e Enum> + 'e;
+
+/// The JSON value of `written` as a default of type `ty`, if it is one.
+pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option<Value> {
+    let unquoted = written.trim_matches(|c| c == '"' || c == '\'');
+    match value_type(ty) {
+        TypeExpr::Primitive(Primitive::Boolean) => match written.to_ascii_lowercase().as_str() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        TypeExpr::Primitive(Primitive::Int32) => written.parse::<i32>().ok().map(Value::from),
+        TypeExpr::Primitive(Primitive::Int64) => written.parse::<i64>().ok().map(Value::from),
+        TypeExpr::Primitive(Primitive::Float) => written
+            .parse::<f32>()
+            .ok()
+            .and_then(|n| Number::from_f64(f64::from(n)))
+            .map(Value::Number),
+        TypeExpr::Primitive(Primitive::Double | Primitive::Decimal) => written
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number),
+        TypeExpr::Primitive(Primitive::String) => Some(Value::from(unquoted)),
+        TypeExpr::Enum(name) => enums(name)
+            .and_then(|declared| named_member(declared, unquoted))
+            .map(|value| value.to_json()),
         _ => None,
     }
 }
 
-/// The wire value a default names: itself if it is a value, else the member
-/// whose name (or value, compared without case and punctuation) matches its
-/// last segment after `.` or `_`.
-fn wire_value(declared: &Enum, default: &str) -> Option<String> {
-    if declared.values.iter().any(|v| v == default) {
-        return None;
+/// Whether an IR file's `default` is a value of type `ty`.
+pub fn fits<'e>(value: &Value, ty: &TypeExpr, enums: &EnumLookup<'e>) -> bool {
+    match (value_type(ty), value) {
+        (TypeExpr::Primitive(Primitive::Boolean), Value::Bool(_))
+        | (TypeExpr::Primitive(Primitive::String), Value::String(_)) => true,
+        (TypeExpr::Primitive(Primitive::Int32), Value::Number(n)) => {
+            n.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
+        }
+        (TypeExpr::Primitive(Primitive::Int64), Value::Number(n)) => n.as_i64().is_some(),
+        (
+            TypeExpr::Primitive(Primitive::Float | Primitive::Double | Primitive::Decimal),
+            Value::Number(_),
+        ) => true,
+        (TypeExpr::Enum(name), value) => enums(name)
+            .is_some_and(|declared| declared.members.iter().any(|m| m.value.to_json() == *value)),
+        _ => false,
+    }
+}
+
+/// The type a default is a value of: a nullable's inner type.
+fn value_type(ty: &TypeExpr) -> &TypeExpr {
+    match ty {
+        TypeExpr::Nullable(inner) => inner,
+        other => other,
+    }
+}
+
+/// The warning for a default that is dropped.
+pub fn unusable(model: &str, property: &Property, written: &str) -> Diagnostic {
+    Diagnostic::at_line(
+        Severity::Warning,
+        Code::UnusableDefault,
+        &property.source,
+        format!(
+            "`{model}.{}`: default `{written}` does not fit type `{}`; the field has no default",
+            property.wire_name, property.ty
+        ),
+        "write the default as a value of the property's type",
+    )
+}
+
+/// The member a default names: by its value, else by the member whose name
+/// (or value, compared without case and punctuation) matches the default or
+/// its last segment after `.` or `_`.
+fn named_member<'e>(declared: &'e Enum, written: &str) -> Option<&'e crate::ir::WireValue> {
+    if let Some(member) = declared.members.iter().find(|m| m.value.to_string() == written) {
+        return Some(&member.value);
     }
     let key = |s: &str| -> String {
         s.chars()
@@ -47,51 +97,80 @@ fn wire_value(declared: &Enum, default: &str) -> Option<String> {
             .collect()
     };
     let candidates = [
-        default,
-        default.rsplit('.').next().unwrap_or(default),
-        default.split_once('_').map_or(default, |(_, rest)| rest),
+        written,
+        written.rsplit('.').next().unwrap_or(written),
+        written.split_once('_').map_or(written, |(_, rest)| rest),
     ];
     candidates.iter().find_map(|candidate| {
         let wanted = key(candidate);
-        declared
-            .value_names
+        let by_name = declared
+            .members
             .iter()
-            .position(|n| !n.is_empty() && key(n) == wanted)
-            .or_else(|| declared.values.iter().position(|v| key(v) == wanted))
-            .map(|i| declared.values[i].clone())
+            .find(|m| m.name.as_deref().is_some_and(|n| key(n) == wanted));
+        by_name
+            .or_else(|| {
+                declared
+                    .members
+                    .iter()
+                    .find(|m| key(&m.value.to_string()) == wanted)
+            })
+            .map(|m| &m.value)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{EnumBase, SourceRef};
+    use crate::ir::{EnumMember, SourceRef, WireValue};
 
-    #[test]
-    fn member_forms_name_their_values() {
-        let language = Enum {
+    fn language() -> Enum {
+        let member = |name: &str, value: &str| EnumMember {
+            name: Some(name.into()),
+            value: WireValue::Str(value.into()),
+        };
+        Enum {
             name: "PetLanguage".into(),
             model: Some("Pet".into()),
             doc_name: "LanguageEnum".into(),
-            base: EnumBase::String,
-            values: vec!["fr".into(), "dark-blue".into()],
-            value_names: vec!["FR".into(), "DARK_MINUS_BLUE".into()],
+            members: vec![member("FR", "fr"), member("DARK_MINUS_BLUE", "dark-blue")],
             unknown_sentinel: None,
             source: SourceRef {
                 file: "p.md".into(),
                 line: 1,
             },
-        };
+        }
+    }
+
+    #[test]
+    fn member_forms_name_their_values() {
+        let language = language();
+        let enums = |name: &str| (name == "PetLanguage").then_some(&language);
+        let ty = TypeExpr::Enum("PetLanguage".into());
+        let read = |written: &str| typed(written, &ty, &enums);
+        assert_eq!(read("LanguageEnum.Fr"), Some(Value::from("fr")));
+        assert_eq!(read("Language_FR"), Some(Value::from("fr")));
+        assert_eq!(read("DarkBlue"), Some(Value::from("dark-blue")));
+        assert_eq!(read("fr"), Some(Value::from("fr")));
+        assert_eq!(read("Other"), None);
+        assert!(fits(&Value::from("dark-blue"), &ty, &enums));
+        assert!(!fits(&Value::from("DarkBlue"), &ty, &enums));
+    }
+
+    #[test]
+    fn literals_become_values_of_the_type() {
+        let none = |_: &str| None;
+        let of = |p: Primitive| TypeExpr::Primitive(p);
+        assert_eq!(typed("TRUE", &of(Primitive::Boolean), &none), Some(Value::Bool(true)));
+        assert_eq!(typed("7", &of(Primitive::Int32), &none), Some(Value::from(7)));
+        assert_eq!(typed("3000000000", &of(Primitive::Int32), &none), None);
         assert_eq!(
-            wire_value(&language, "LanguageEnum.Fr").as_deref(),
-            Some("fr")
+            typed("1.5", &of(Primitive::Double).into_nullable(), &none),
+            Some(Value::from(1.5))
         );
-        assert_eq!(wire_value(&language, "Language_FR").as_deref(), Some("fr"));
-        assert_eq!(
-            wire_value(&language, "DarkBlue").as_deref(),
-            Some("dark-blue")
-        );
-        assert_eq!(wire_value(&language, "fr"), None);
-        assert_eq!(wire_value(&language, "Other"), None);
+        assert_eq!(typed("'x'", &of(Primitive::String), &none), Some(Value::from("x")));
+        assert_eq!(typed("2024-01-01", &of(Primitive::Date), &none), None);
+        assert!(fits(&Value::from(7), &of(Primitive::Int32), &none));
+        assert!(!fits(&Value::from("7"), &of(Primitive::Int32), &none));
+        assert!(!fits(&Value::from(1.5), &of(Primitive::Int64), &none));
     }
 }

@@ -17,17 +17,19 @@
 //!   (the type that accepts both), with a warning; readonly holds if any page says so;
 //!   a default fills a missing one, and two different defaults keep the
 //!   primary's, with a warning.
+//! - Enums of one name merge their members: values the first lacks are added
+//!   in order. Values of another JSON type (a string member for an integer
+//!   enum) cannot join it: they are left out, with a warning naming them.
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Enum, Primitive, Property, TypeExpr, WireNameRule};
-use crate::read::PageModel;
+use crate::ir::{Primitive, TypeExpr, WireNameRule};
+use crate::read::{PageEnum, PageModel, PageProperty};
 
-/// Merges pages that all declare the same model; `pages` is not empty.
-pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> PageModel {
+/// Merges pages that all declare the same model; `None` for no pages.
+pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Option<PageModel> {
     pages.sort_by(|a, b| {
         let key = |p: &PageModel| {
             let derived = p
-                .model
                 .properties
                 .iter()
                 .map(|p| p.wire_name_rule)
@@ -35,55 +37,83 @@ pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Pa
                 .unwrap_or(WireNameRule::AsWritten);
             (
                 derived,
-                std::cmp::Reverse(p.model.properties.len()),
-                p.model.sources.clone(),
+                std::cmp::Reverse(p.properties.len()),
+                p.sources.clone(),
             )
         };
         key(a).cmp(&key(b))
     });
     let mut pages = pages.into_iter();
-    let mut merged = pages.next().expect("a model has at least one page");
+    let mut merged = pages.next()?;
     for other in pages {
-        let model = &mut merged.model;
-        model.sources.extend(other.model.sources);
-        model.description = model.description.take().or(other.model.description);
-        if model.one_of.is_empty() {
-            model.one_of = other.model.one_of;
+        merged.sources.extend(other.sources);
+        merged.description = merged.description.take().or(other.description);
+        if merged.one_of.is_empty() {
+            merged.one_of = other.one_of;
         }
         for declared in other.enums {
-            merge_enum(&mut merged.enums, declared);
-        }
-        for property in other.model.properties {
             match merged
-                .model
+                .enums
+                .iter_mut()
+                .find(|e| e.doc_name == declared.doc_name)
+            {
+                Some(existing) => merge_enum_members(existing, declared, diagnostics),
+                None => merged.enums.push(declared),
+            }
+        }
+        for property in other.properties {
+            match merged
                 .properties
                 .iter_mut()
                 .find(|p| same_property(p, &property))
             {
-                Some(existing) => combine(&merged.model.name, existing, property, diagnostics),
-                None => merged.model.properties.push(property),
+                Some(existing) => combine(&merged.name, existing, property, diagnostics),
+                None => merged.properties.push(property),
             }
         }
     }
-    merged.model.sources.sort();
-    merged
+    merged.sources.sort();
+    Some(merged)
 }
 
-/// Adds an enum, or the values it adds to an enum of the same page name.
-fn merge_enum(enums: &mut Vec<Enum>, declared: Enum) {
-    match enums.iter_mut().find(|e| e.doc_name == declared.doc_name) {
-        Some(existing) => merge_enum_values(existing, declared),
-        None => enums.push(declared),
-    }
-}
-
-/// Adds the values of `declared` that `existing` lacks, in their order.
-pub fn merge_enum_values(existing: &mut Enum, declared: Enum) {
-    for (value, name) in declared.values.into_iter().zip(declared.value_names) {
-        if !existing.values.contains(&value) {
-            existing.values.push(value);
-            existing.value_names.push(name);
+/// Adds the members of `declared` that `existing` lacks, in their order;
+/// members whose value is of the other JSON type are left out, with a warning.
+pub fn merge_enum_members(
+    existing: &mut PageEnum,
+    declared: PageEnum,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let integers = |e: &PageEnum| e.members.iter().all(|m| m.value.is_int());
+    let same_base = integers(existing) == integers(&declared);
+    let mut left_out = Vec::new();
+    for member in declared.members {
+        if existing.members.iter().any(|m| m.value == member.value) {
+            continue;
         }
+        if same_base {
+            existing.members.push(member);
+        } else {
+            left_out.push(format!("`{}`", member.value));
+        }
+    }
+    if !left_out.is_empty() {
+        let (kept, other) = if integers(existing) {
+            ("integers", "strings")
+        } else {
+            ("strings", "integers")
+        };
+        diagnostics.push(Diagnostic::at_line(
+            Severity::Warning,
+            Code::EnumBaseConflict,
+            &declared.source,
+            format!(
+                "enum `{}`: this page's values are {other}, the first page's ({}) {kept}; {} left out",
+                existing.doc_name,
+                existing.source,
+                left_out.join(", ")
+            ),
+            "make the pages agree on the values' JSON type",
+        ));
     }
     existing.unknown_sentinel = existing
         .unknown_sentinel
@@ -92,8 +122,8 @@ pub fn merge_enum_values(existing: &mut Enum, declared: Enum) {
 }
 
 /// Whether two rows describe the same property.
-fn same_property(a: &Property, b: &Property) -> bool {
-    let key = |p: &Property| -> String {
+fn same_property(a: &PageProperty, b: &PageProperty) -> bool {
+    let key = |p: &PageProperty| -> String {
         p.wire_name
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -106,8 +136,8 @@ fn same_property(a: &Property, b: &Property) -> bool {
 /// Folds `other` into `existing` by the rules of this module.
 fn combine(
     model: &str,
-    existing: &mut Property,
-    other: Property,
+    existing: &mut PageProperty,
+    other: PageProperty,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut conflicts = Vec::new();
@@ -178,6 +208,7 @@ fn refines(general: &TypeExpr, specific: &TypeExpr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{EnumMember, SourceRef, WireValue};
 
     #[test]
     fn enums_refine_strings_at_any_depth() {
@@ -190,5 +221,32 @@ mod tests {
         ));
         assert!(!refines(&state, &string));
         assert!(!refines(&TypeExpr::Primitive(Primitive::Int32), &state));
+    }
+
+    #[test]
+    fn enums_of_other_value_types_do_not_merge_silently() {
+        let page_enum = |line: u32, members: Vec<WireValue>| PageEnum {
+            doc_name: "FamilyEnum".into(),
+            model: Some("Net".into()),
+            members: members
+                .into_iter()
+                .map(|value| EnumMember { name: None, value })
+                .collect(),
+            unknown_sentinel: None,
+            source: SourceRef {
+                file: "b.md".into(),
+                line,
+            },
+        };
+        let mut first = page_enum(3, vec![WireValue::Int(2), WireValue::Int(23)]);
+        let second = page_enum(9, vec![WireValue::Int(2), WireValue::Str("six".into())]);
+        let mut diagnostics = Vec::new();
+        merge_enum_members(&mut first, second, &mut diagnostics);
+        let values: Vec<&WireValue> = first.members.iter().map(|m| &m.value).collect();
+        assert_eq!(values, [&WireValue::Int(2), &WireValue::Int(23)]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::EnumBaseConflict);
+        assert_eq!(diagnostics[0].line, 9);
+        assert!(diagnostics[0].message.contains("`six` left out"), "{}", diagnostics[0].message);
     }
 }

@@ -9,24 +9,22 @@ mod merge;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::diagnostics::Diagnostic;
-use crate::ir::{Enum, Ir, Model};
-use crate::read::{Declared, PageModel};
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ir::{Enum, Ir, Model, Property};
+use crate::read::{Declared, PageEnum, PageModel, PageProperty};
 
-/// Builds the IR of the given pages; merge conflicts become warnings.
+/// Builds the IR of the given pages; merge conflicts and unusable defaults
+/// become warnings.
 pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir {
     let mut by_model: BTreeMap<String, Vec<PageModel>> = BTreeMap::new();
-    let mut standalone: BTreeMap<String, Enum> = BTreeMap::new();
+    let mut standalone: BTreeMap<String, PageEnum> = BTreeMap::new();
     for item in declared {
         match item {
-            Declared::Model(page) => by_model
-                .entry(page.model.name.clone())
-                .or_default()
-                .push(page),
-            Declared::Enum(declared) => match standalone.get_mut(&declared.name) {
-                Some(existing) => merge::merge_enum_values(existing, declared),
+            Declared::Model(page) => by_model.entry(page.name.clone()).or_default().push(page),
+            Declared::Enum(declared) => match standalone.get_mut(&declared.doc_name) {
+                Some(existing) => merge::merge_enum_members(existing, declared, diagnostics),
                 None => {
-                    standalone.insert(declared.name.clone(), declared);
+                    standalone.insert(declared.doc_name.clone(), declared);
                 }
             },
         }
@@ -34,51 +32,156 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
     // An enum page whose values another dialect lost is an empty model there:
     // the page with the values wins.
     by_model.retain(|name, pages| {
-        !(standalone.contains_key(name) && pages.iter().all(|p| is_empty(&p.model)))
+        !(standalone.contains_key(name) && pages.iter().all(is_empty))
     });
     let mut taken: HashSet<String> = by_model.keys().cloned().collect();
-    let mut ir = Ir::default();
-    for (name, mut declared) in standalone {
-        declared.name = unique_name(&name, &mut taken);
-        ir.enums.push(declared);
+    let mut enums = Vec::new();
+    for (name, declared) in standalone {
+        enums.push(into_enum(unique_name(&name, &mut taken), declared));
     }
-    let standalone_names: HashMap<String, String> = ir
-        .enums
+    let standalone_names: HashMap<String, String> = enums
         .iter()
         .map(|e| (e.doc_name.clone(), e.name.clone()))
         .collect();
+    let mut models = Vec::with_capacity(by_model.len());
     for (_, pages) in by_model {
-        let mut page = merge::merge(pages, diagnostics);
+        let Some(mut page) = merge::merge(pages, diagnostics) else {
+            continue;
+        };
         let mut renames = HashMap::new();
-        for mut declared in page.enums {
-            declared.name = unique_name(&enum_name(&declared), &mut taken);
-            renames.insert(declared.doc_name.clone(), declared.name.clone());
-            ir.enums.push(declared);
+        for declared in std::mem::take(&mut page.enums) {
+            let name = unique_name(&enum_name(&declared), &mut taken);
+            renames.insert(declared.doc_name.clone(), name.clone());
+            enums.push(into_enum(name, declared));
         }
-        for property in &mut page.model.properties {
+        for property in &mut page.properties {
             property.ty.rename_enums(&|n| renames.get(n).cloned());
         }
-        let types = page.model.properties.iter_mut().map(|p| &mut p.ty);
-        for ty in types.chain(page.model.one_of.iter_mut()) {
+        let types = page.properties.iter_mut().map(|p| &mut p.ty);
+        for ty in types.chain(page.one_of.iter_mut()) {
             ty.link_enums(&|n| standalone_names.contains_key(n));
             ty.rename_enums(&|n| standalone_names.get(n).filter(|new| *new != n).cloned());
         }
-        ir.models.push(page.model);
+        models.push(page);
     }
+    enums.sort_by(|a, b| a.name.cmp(&b.name));
+    let by_name: HashMap<&str, &Enum> = enums.iter().map(|e| (e.name.as_str(), e)).collect();
+    let lookup = |name: &str| by_name.get(name).copied();
+    let mut models: Vec<Model> = models
+        .into_iter()
+        .map(|page| into_model(page, &lookup, diagnostics))
+        .collect();
+    cycles::mark_back_edges(&mut models);
+    Ir { models, enums }
+}
+
+/// Completes an IR read from a file, as [`resolve`] completes one read from
+/// pages: sorted, defaults checked against their types (an unusable one is
+/// dropped with a warning), enums of one base, and the cycle-closing
+/// properties marked afresh (a hand-edited IR may add or break a cycle).
+pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
+    ir.models.sort_by(|a, b| (&a.name, &a.sources).cmp(&(&b.name, &b.sources)));
     ir.enums.sort_by(|a, b| a.name.cmp(&b.name));
-    defaults::to_wire_values(&mut ir);
+    for declared in &ir.enums {
+        let integers = declared.members.iter().filter(|m| m.value.is_int()).count();
+        if integers != 0 && integers != declared.members.len() {
+            diagnostics.push(Diagnostic::at_line(
+                Severity::Error,
+                Code::MalformedIr,
+                &declared.source,
+                format!(
+                    "enum `{}` mixes integer and string values",
+                    declared.name
+                ),
+                "make every `value` of the enum an integer, or quote them all",
+            ));
+        }
+    }
+    let by_name: HashMap<&str, &Enum> = ir.enums.iter().map(|e| (e.name.as_str(), e)).collect();
+    let lookup = |name: &str| by_name.get(name).copied();
+    for model in &mut ir.models {
+        for property in &mut model.properties {
+            let Some(value) = &property.default else {
+                continue;
+            };
+            if !defaults::fits(value, &property.ty, &lookup) {
+                diagnostics.push(defaults::unusable(&model.name, property, &value.to_string()));
+                property.default = None;
+            }
+        }
+    }
     cycles::mark_back_edges(&mut ir.models);
     ir
 }
 
 /// A model page with nothing in it: how most dialects write an enum page.
-fn is_empty(model: &Model) -> bool {
-    model.properties.is_empty() && model.one_of.is_empty()
+fn is_empty(page: &PageModel) -> bool {
+    page.properties.is_empty() && page.one_of.is_empty()
+}
+
+/// The IR enum of a page's enum, under its IR name.
+fn into_enum(name: String, declared: PageEnum) -> Enum {
+    Enum {
+        name,
+        model: declared.model,
+        doc_name: declared.doc_name,
+        members: declared.members,
+        unknown_sentinel: declared.unknown_sentinel,
+        source: declared.source,
+    }
+}
+
+/// The IR model of merged pages, each default typed against its property's type.
+fn into_model<'e>(
+    page: PageModel,
+    enums: &defaults::EnumLookup<'e>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Model {
+    let properties = page
+        .properties
+        .into_iter()
+        .map(|declared| into_property(&page.name, declared, enums, diagnostics))
+        .collect();
+    Model {
+        name: page.name,
+        dialect: page.dialect,
+        description: page.description,
+        sources: page.sources,
+        properties,
+        one_of: page.one_of,
+    }
+}
+
+fn into_property<'e>(
+    model: &str,
+    declared: PageProperty,
+    enums: &defaults::EnumLookup<'e>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Property {
+    let mut property = Property {
+        name: declared.name,
+        wire_name: declared.wire_name,
+        wire_name_rule: declared.wire_name_rule,
+        ty: declared.ty,
+        required: declared.required,
+        readonly: declared.readonly,
+        default: None,
+        description: declared.description,
+        source: declared.source,
+        recursive: false,
+    };
+    if let Some(written) = declared.default {
+        property.default = defaults::typed(&written, &property.ty, enums);
+        if property.default.is_none() {
+            diagnostics.push(defaults::unusable(model, &property, &written));
+        }
+    }
+    property
 }
 
 /// The preferred IR name of an enum: its model's name, then the page's enum
 /// name without its `Enum` suffix (`Callback` + `StateEnum` → `CallbackState`).
-fn enum_name(declared: &Enum) -> String {
+fn enum_name(declared: &PageEnum) -> String {
     let local: String = declared
         .doc_name
         .chars()
@@ -98,10 +201,9 @@ fn unique_name(preferred: &str, taken: &mut HashSet<String>) -> String {
     let candidates = std::iter::once(preferred.to_string())
         .chain(std::iter::once(format!("{preferred}Enum")))
         .chain((2..).map(|n| format!("{preferred}Enum{n}")));
-    let name = candidates
-        .into_iter()
-        .find(|c| !taken.contains(c))
-        .expect("an unbounded sequence of candidates has a free one");
+    let mut candidates = candidates.skip_while(|c| taken.contains(c));
+    // `taken` is finite and the candidates are not: one is always free.
+    let name = candidates.next().unwrap_or_default();
     taken.insert(name.clone());
     name
 }

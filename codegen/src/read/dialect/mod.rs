@@ -7,7 +7,7 @@ pub mod detect;
 pub mod vocab;
 pub mod wire;
 
-use crate::config::WireCase;
+use crate::settings::WireCase;
 use crate::ir::{Dialect, WireNameRule};
 
 use vocab::Vocabulary;

@@ -2,7 +2,7 @@
 //! escape, then split the name into words and join them in the configured
 //! [`WireCase`].
 
-use crate::config::WireCase;
+use crate::settings::WireCase;
 use crate::ir::WireNameRule;
 
 /// How a dialect escapes a field name that would be a reserved word.

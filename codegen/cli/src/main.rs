@@ -7,14 +7,16 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
-use docmodel_codegen::ir::WireNameRule;
-use docmodel_codegen::{Config, Generated, Loaded};
+use docmodel_codegen::ir::{Ir, WireNameRule};
+use docmodel_codegen::{Failure, Report, Settings, WireCase};
 use indicatif::ProgressBar;
 
 /// Exit code for spec errors, and for `--check` drift.
 const EXIT_FAILED: u8 = 1;
 /// Exit code for usage and I/O failures.
 const EXIT_IO: u8 = 2;
+/// Exit code for a bug in docmodel.
+const EXIT_INTERNAL: u8 = 3;
 
 /// Read SDK model docs (Markdown) and generate typed Rust models.
 #[derive(Parser)]
@@ -22,7 +24,7 @@ const EXIT_IO: u8 = 2;
     name = "docmodel",
     version,
     about,
-    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/ --derived   # list wire names a rule derived\n  docmodel generate docs/ --config docmodel.yaml -o src/models.rs\n  docmodel ir specs/ -o ir.yaml"
+    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/ --derived   # list wire names a rule derived\n  docmodel generate docs/ --config docmodel.yaml -o src/models.rs\n  docmodel ir specs/ -o ir.yaml\n  docmodel generate ir.yaml -o src/models.rs   # from an IR, edited or made by another tool"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,7 +33,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Generate Rust models from the pages.
+    /// Generate Rust models from the pages (or from an IR file).
     Generate {
         #[command(flatten)]
         input: Input,
@@ -64,7 +66,7 @@ enum Command {
 /// The pages to read, and how much to say about them.
 #[derive(clap::Args)]
 struct Input {
-    /// Page files, or folders searched recursively for `*.md`.
+    /// Page files, folders searched recursively for `*.md`, or one IR file (`*.yaml`).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Also show notes (such as each skipped non-model page).
@@ -76,16 +78,26 @@ struct Input {
     /// Settings file; default: `docmodel.yaml` beside the first page folder that has one.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// How field names become wire names, over the settings file's `wire_case`:
+    /// as_written, camelCase, snake_case, PascalCase or kebab-case.
+    #[arg(long, value_name = "CASE")]
+    wire_case: Option<WireCase>,
 }
 
 impl Input {
-    /// The configuration given or found; `Err` (reported) when it cannot be used.
-    fn config(&self) -> Result<Config, ExitCode> {
-        match &self.config {
-            Some(file) => Config::from_file(file),
-            None => Config::discover(&self.paths),
+    /// The settings these flags say: the same value the builder and the macro build.
+    fn settings(&self) -> Settings {
+        let mut settings = self
+            .paths
+            .iter()
+            .fold(Settings::new(), |settings, path| settings.input(path));
+        if let Some(file) = &self.config {
+            settings = settings.config_file(file);
         }
-        .map_err(|e| fail(EXIT_IO, e.to_string()))
+        if let Some(case) = self.wire_case {
+            settings = settings.wire_case(case);
+        }
+        settings
     }
 }
 
@@ -112,15 +124,14 @@ fn main() -> ExitCode {
         }),
         Command::Check { input, derived } => generated(&input).map(|g| {
             if derived {
-                print!("{}", derived_wire_names(&g.loaded));
+                print!("{}", derived_wire_names(&g.ir));
             }
             ExitCode::SUCCESS
         }),
-        Command::Ir { input, output } => loaded(&input).and_then(|loaded| {
-            let yaml = loaded
-                .ir
+        Command::Ir { input, output } => loaded(&input).and_then(|ir| {
+            let yaml = ir
                 .to_yaml()
-                .map_err(|e| fail(EXIT_IO, format!("cannot write the IR as YAML: {e}")))?;
+                .map_err(|e| fail(EXIT_INTERNAL, format!("cannot write the IR as YAML: {e}")))?;
             write_output(output.as_deref(), &yaml)
         }),
     };
@@ -133,35 +144,43 @@ fn fail(code: u8, message: String) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Reads the pages and generates the code, reporting; `Err` on errors.
-fn generated(input: &Input) -> Result<Generated, ExitCode> {
-    let config = input.config()?;
+/// Reads the inputs and generates the code, reporting; `Err` on errors.
+fn generated(input: &Input) -> Result<docmodel_codegen::Generated, ExitCode> {
     let progress = progress(input, "reading pages and generating models");
-    let generated =
-        docmodel_codegen::generate(&input.paths, &config).map_err(|e| fail(EXIT_IO, e.to_string()));
+    let outcome = docmodel_codegen::generate(&input.settings());
     progress.finish_and_clear();
-    let generated = generated?;
-    report(&generated.loaded, input)?;
+    let generated = outcome.map_err(|failure| failed(failure, input))?;
+    report(&generated.report, Some(&generated.ir), input);
     Ok(generated)
 }
 
-/// Reads the pages into the IR, reporting; `Err` on errors.
-fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
-    let config = input.config()?;
+/// Reads the inputs into the IR, reporting; `Err` on errors.
+fn loaded(input: &Input) -> Result<Ir, ExitCode> {
     let progress = progress(input, "reading pages");
-    let loaded =
-        docmodel_codegen::load(&input.paths, &config).map_err(|e| fail(EXIT_IO, e.to_string()));
+    let outcome = docmodel_codegen::read_ir(&input.settings());
     progress.finish_and_clear();
-    let loaded = loaded?;
-    report(&loaded, input)?;
-    Ok(loaded)
+    let loaded = outcome.map_err(|failure| failed(failure, input))?;
+    report(&loaded.report, Some(&loaded.ir), input);
+    Ok(loaded.ir)
+}
+
+/// Reports a failed run and gives its exit code.
+fn failed(failure: Failure, input: &Input) -> ExitCode {
+    match failure {
+        Failure::Docs(report_of_run) => {
+            report(&report_of_run, None, input);
+            ExitCode::from(EXIT_FAILED)
+        }
+        Failure::Internal(error) => fail(EXIT_INTERNAL, error.to_string()),
+        other => fail(EXIT_IO, other.to_string()),
+    }
 }
 
 /// One line per property whose wire name a rule derived: where, which
 /// model and field, and both names.
-fn derived_wire_names(loaded: &Loaded) -> String {
+fn derived_wire_names(ir: &Ir) -> String {
     let mut out = String::new();
-    for model in &loaded.ir.models {
+    for model in &ir.models {
         for property in &model.properties {
             if property.wire_name_rule == WireNameRule::Derived {
                 out.push_str(&format!(
@@ -184,35 +203,34 @@ fn progress(input: &Input, message: &'static str) -> ProgressBar {
     spinner
 }
 
-/// Prints the diagnostics and a one-line summary; `Err(1)` when there are errors.
-fn report(loaded: &Loaded, input: &Input) -> Result<(), ExitCode> {
+/// Prints the diagnostics and a one-line summary (with the IR's counts when
+/// there is an IR).
+fn report(report: &Report, ir: Option<&Ir>, input: &Input) {
     let shown = match (input.quiet, input.verbose) {
         (true, _) => Severity::Error,
         (_, true) => Severity::Note,
         _ => Severity::Warning,
     };
     let color = std::io::stderr().is_terminal();
-    eprint!("{}", loaded.render_diagnostics(shown, color));
-    if !input.quiet {
-        let notes = loaded.count(Severity::Note);
-        let hidden = if input.verbose || notes == 0 {
-            ""
-        } else {
-            " (-v shows the notes)"
-        };
-        eprintln!(
-            "{} page(s) read: {} models, {} enums; {} errors, {} warnings, {notes} notes{hidden}",
-            loaded.pages_read,
-            loaded.ir.models.len(),
-            loaded.ir.enums.len(),
-            loaded.count(Severity::Error),
-            loaded.count(Severity::Warning),
-        );
+    eprint!("{}", report.render(shown, color));
+    if input.quiet {
+        return;
     }
-    if loaded.has_errors() {
-        return Err(ExitCode::from(EXIT_FAILED));
-    }
-    Ok(())
+    let notes = report.count(Severity::Note);
+    let hidden = if input.verbose || notes == 0 {
+        ""
+    } else {
+        " (-v shows the notes)"
+    };
+    let contents = ir.map_or_else(String::new, |ir| {
+        format!(": {} models, {} enums", ir.models.len(), ir.enums.len())
+    });
+    eprintln!(
+        "{} page(s) read{contents}; {} errors, {} warnings, {notes} notes{hidden}",
+        report.files_read().len(),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
 }
 
 /// `--check`: exit 1 with a short summary when `path` is missing or differs from `code`.
@@ -255,7 +273,7 @@ fn check_file(path: &Path, code: &str) -> Result<ExitCode, ExitCode> {
 /// Writes `content` to the file (atomically, only if it changed), or to standard output.
 fn write_output(output: Option<&Path>, content: &str) -> Result<ExitCode, ExitCode> {
     let written = match output {
-        Some(path) => docmodel_codegen::output::write_if_changed(path, content)
+        Some(path) => docmodel_codegen::write_if_changed(path, content)
             .map(drop)
             .map_err(|e| format!("{}: {e}", path.display())),
         None => {

@@ -1,0 +1,285 @@
+//! The one pipeline every entry point runs: settings → inputs → read →
+//! resolve → emit. The build script, the macro and the CLI call
+//! [`generate`] (the CLI's `ir` command [`read_ir`]) with the [`Settings`]
+//! they built, and only present the outcome: they cannot drift apart.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{self, Code, Diagnostic, Severity};
+use crate::ir::Ir;
+use crate::pages::{self, InputError, Inputs, Page};
+use crate::settings::{Resolved, Settings, SettingsError};
+use crate::{emit, parallel, read, resolve};
+
+/// Rust models generated from the docs: only made when there are no errors.
+#[derive(Debug)]
+pub struct Generated {
+    /// The formatted Rust source.
+    pub code: String,
+    /// The IR the code was generated from.
+    pub ir: Ir,
+    /// What was read, and the warnings and notes found on the way.
+    pub report: Report,
+}
+
+/// The IR of the docs: only made when there are no errors.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The IR.
+    pub ir: Ir,
+    /// What was read, and the warnings and notes found on the way.
+    pub report: Report,
+}
+
+/// What a run read and found: every diagnostic, the files behind them.
+#[derive(Debug, Default)]
+pub struct Report {
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<String>,
+    config_file: Option<PathBuf>,
+    sources: HashMap<String, String>,
+}
+
+impl Report {
+    /// Every diagnostic, by file, then line and column.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// Every file read (pages, or the IR file), sorted: what a build must
+    /// watch, together with [`Report::config_file`].
+    pub fn files_read(&self) -> &[String] {
+        &self.files
+    }
+
+    /// The configuration file that was used, if any.
+    pub fn config_file(&self) -> Option<&Path> {
+        self.config_file.as_deref()
+    }
+
+    /// The diagnostics of at least `min` severity, rendered rustc-style with
+    /// snippets of the files (in ANSI color if `color`).
+    pub fn render(&self, min: Severity, color: bool) -> String {
+        let shown: Vec<Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity >= min)
+            .cloned()
+            .collect();
+        diagnostics::render(
+            &shown,
+            |file| self.sources.get(file).map(String::as_str),
+            color,
+        )
+    }
+
+    /// Adds diagnostics, keeping the order by file, line and column.
+    fn extend(&mut self, found: Vec<Diagnostic>) {
+        self.diagnostics.extend(found);
+        self.diagnostics
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    }
+}
+
+/// Why no code (or IR) came out of a run.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Failure {
+    /// The configuration file cannot be used.
+    Settings(SettingsError),
+    /// An input could not be listed or read.
+    Input(InputError),
+    /// The docs have errors; the report holds every diagnostic of the run.
+    Docs(Box<Report>),
+    /// docmodel produced invalid Rust: a bug in docmodel, not in the docs.
+    Internal(InternalError),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Settings(error) => error.fmt(f),
+            Failure::Input(error) => error.fmt(f),
+            Failure::Docs(report) => {
+                let errors = report.count(Severity::Error);
+                write!(f, "{errors} error(s) in the docs")?;
+                match report.diagnostics.iter().find(|d| d.severity == Severity::Error) {
+                    Some(first) => write!(f, "; the first: {first}"),
+                    None => Ok(()),
+                }
+            }
+            Failure::Internal(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Failure::Settings(error) => Some(error),
+            Failure::Input(error) => Some(error),
+            Failure::Internal(error) => Some(error),
+            Failure::Docs(_) => None,
+        }
+    }
+}
+
+/// The emitter built tokens that are not valid Rust.
+#[derive(Debug)]
+pub struct InternalError {
+    message: String,
+}
+
+impl fmt::Display for InternalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "internal error: docmodel generated invalid Rust ({}); this is a bug in docmodel, please report it with the docs pages that cause it",
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for InternalError {}
+
+/// Reads the inputs of `settings` and generates formatted Rust models.
+pub fn generate(settings: &Settings) -> Result<Generated, Failure> {
+    let (ir, report) = load(settings)?;
+    emit_checked(ir, report)
+}
+
+/// Reads the inputs of `settings` into the IR, without generating code.
+pub fn read_ir(settings: &Settings) -> Result<Loaded, Failure> {
+    let (ir, report) = load(settings)?;
+    if report.has_errors() {
+        return Err(Failure::Docs(Box::new(report)));
+    }
+    Ok(Loaded { ir, report })
+}
+
+/// Generates formatted Rust models from an IR built in memory (completed as
+/// an IR file is: sorted, defaults checked, cycles marked).
+pub fn generate_from_ir(ir: Ir) -> Result<Generated, Failure> {
+    let mut found = Vec::new();
+    let ir = resolve::complete(ir, &mut found);
+    let mut report = Report::default();
+    report.extend(found);
+    emit_checked(ir, report)
+}
+
+/// The IR of the inputs and what reading them found, errors included: a run
+/// reports every problem, not the first.
+fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
+    let resolved = settings.resolved().map_err(Failure::Settings)?;
+    let inputs = pages::inputs(settings.inputs()).map_err(Failure::Input)?;
+    let mut found = Vec::new();
+    let (ir, sources) = match inputs {
+        Inputs::Pages(files) => {
+            let pages = pages::read(&files, &mut found).map_err(Failure::Input)?;
+            load_pages(pages, &resolved, &mut found)
+        }
+        Inputs::Ir(file) => load_ir_file(&file, &mut found).map_err(Failure::Input)?,
+    };
+    let mut files: Vec<String> = sources.keys().cloned().collect();
+    files.sort_unstable();
+    let mut report = Report {
+        diagnostics: Vec::new(),
+        files,
+        config_file: resolved.file,
+        sources,
+    };
+    report.extend(found);
+    Ok((ir, report))
+}
+
+/// Reads pages already in memory, in any order (the IR does not depend on
+/// it), on every core: one contiguous part of the pages each.
+pub(crate) fn load_pages(
+    pages: Vec<Page>,
+    settings: &Resolved,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Ir, HashMap<String, String>) {
+    let parts = parallel::map_parts(pages.len(), |part| {
+        let mut found = Vec::new();
+        let declared: Vec<read::Declared> = pages[part]
+            .iter()
+            .filter_map(|page| {
+                let page_settings = settings.for_page(&page.path);
+                read::read_page(&page.path, &page.text, page_settings, &mut found)
+            })
+            .collect();
+        (declared, found)
+    });
+    let mut declared = Vec::with_capacity(pages.len());
+    for (part_declared, part_diagnostics) in parts {
+        declared.extend(part_declared);
+        diagnostics.extend(part_diagnostics);
+    }
+    let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
+    (resolve::resolve(declared, diagnostics), sources)
+}
+
+/// Reads an IR file; YAML that is not IR is an error diagnostic at its line.
+fn load_ir_file(
+    file: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Ir, HashMap<String, String>), InputError> {
+    let mut read = Vec::new();
+    let mut pages = pages::read(&[file.to_path_buf()], &mut read)?;
+    diagnostics.append(&mut read);
+    let Some(page) = pages.pop() else {
+        return Ok((Ir::default(), HashMap::new()));
+    };
+    let ir = match Ir::from_yaml(&page.text) {
+        Ok(ir) => resolve::complete(ir, diagnostics),
+        Err(error) => {
+            let hint = if file.file_name().is_some_and(|n| n == crate::CONFIG_FILE_NAME) {
+                "this is a configuration file: give it as the configuration (`--config`, `Builder::config`, `config = …`), not as an input"
+            } else {
+                "an IR file is what `docmodel ir` writes; fix this line, or write the IR anew"
+            };
+            diagnostics.push(Diagnostic::at_line(
+                Severity::Error,
+                Code::MalformedIr,
+                &crate::ir::SourceRef {
+                    file: page.path.clone(),
+                    line: error.line().unwrap_or(1),
+                },
+                format!("not a docmodel IR: {}", error.message()),
+                hint,
+            ));
+            Ir::default()
+        }
+    };
+    Ok((ir, HashMap::from([(page.path, page.text)])))
+}
+
+/// Emits the IR's code and adds the emitter's diagnostics; a failure when
+/// any diagnostic of the run is an error.
+fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
+    let (code, found) = emit::emit_and_format(&ir).map_err(|e| {
+        Failure::Internal(InternalError {
+            message: e.to_string(),
+        })
+    })?;
+    report.extend(found);
+    if report.has_errors() {
+        return Err(Failure::Docs(Box::new(report)));
+    }
+    Ok(Generated { code, ir, report })
+}

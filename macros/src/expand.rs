@@ -1,0 +1,205 @@
+//! What `models!(…)` expands to, apart from the proc-macro plumbing: the
+//! arguments become a [`Settings`], [`docmodel_codegen::generate`] runs on
+//! it, and its outcome becomes tokens. Nothing else is decided here, so the
+//! macro cannot drift from the builder and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use docmodel_codegen::diagnostics::{Diagnostic, Severity};
+use docmodel_codegen::{Failure, Report, Settings, WireCase};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Expr, ExprAssign, ExprLit, Lit, LitStr, Token};
+
+/// The expansion of one call.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    /// Every file the run read (and the configuration file), as `include_bytes!`
+    /// paths: editing one recompiles the calling crate.
+    pub tracked: Vec<String>,
+    /// The errors, one line each (`page:line:column: error[DM…]: …`), as
+    /// `compile_error!`s.
+    pub errors: Vec<String>,
+    /// The warnings, one line each, as deprecation warnings at the call.
+    pub warnings: Vec<String>,
+    /// The models; empty when there are errors.
+    pub models: TokenStream,
+}
+
+impl ToTokens for Expansion {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let tracked = &self.tracked;
+        tokens.extend(quote!(const _: &[&[u8]] = &[#( include_bytes!(#tracked) ),*];));
+        for message in &self.errors {
+            tokens.extend(quote!(compile_error!(#message);));
+        }
+        for (index, message) in self.warnings.iter().enumerate() {
+            tokens.extend(warning(index, message));
+        }
+        tokens.extend(self.models.clone());
+    }
+}
+
+/// Expands `models!(input)` for the crate at `manifest_dir`.
+pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn::Error> {
+    let arguments: Arguments = syn::parse2(input)?;
+    let settings = arguments.settings(manifest_dir);
+    let relative = |file: &str| {
+        Path::new(file)
+            .strip_prefix(manifest_dir)
+            .map_or(file.to_string(), |p| p.display().to_string())
+    };
+    let lines = |report: &Report, severity: Severity| -> Vec<String> {
+        report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| one_line(d, &relative))
+            .collect()
+    };
+    let mut expansion = Expansion::default();
+    match docmodel_codegen::generate(&settings) {
+        Ok(generated) => {
+            expansion.tracked = tracked(&generated.report);
+            expansion.warnings = lines(&generated.report, Severity::Warning);
+            expansion.models = generated.code.parse().map_err(|e| {
+                syn::Error::new(
+                    Span::call_site(),
+                    format!("docmodel: internal error: the generated code does not lex ({e}); please report this bug"),
+                )
+            })?;
+        }
+        Err(Failure::Docs(report)) => {
+            expansion.tracked = tracked(&report);
+            expansion.errors = lines(&report, Severity::Error);
+        }
+        Err(Failure::Settings(error)) => {
+            expansion.tracked = vec![error.file().display().to_string()];
+            expansion.errors = vec![format!("docmodel: {error}")];
+        }
+        Err(other) => expansion.errors = vec![format!("docmodel: {other}")],
+    }
+    Ok(expansion)
+}
+
+/// The files a run read, and its configuration file.
+fn tracked(report: &Report) -> Vec<String> {
+    let config = report.config_file().map(|f| f.display().to_string());
+    report.files_read().iter().cloned().chain(config).collect()
+}
+
+/// The macro's arguments: string literals naming pages, folders or an IR
+/// file, then options: `config = "docmodel.yaml"`, `wire_case = "camelCase"`.
+struct Arguments {
+    paths: Vec<LitStr>,
+    config: Option<LitStr>,
+    wire_case: Option<WireCase>,
+}
+
+impl Arguments {
+    /// The settings these arguments say, paths relative to `base`.
+    fn settings(&self, base: &Path) -> Settings {
+        let join = |path: &LitStr| -> PathBuf { base.join(path.value()) };
+        let mut settings = self
+            .paths
+            .iter()
+            .fold(Settings::new(), |settings, path| settings.input(join(path)));
+        if let Some(file) = &self.config {
+            settings = settings.config_file(join(file));
+        }
+        if let Some(case) = self.wire_case {
+            settings = settings.wire_case(case);
+        }
+        settings
+    }
+}
+
+impl Parse for Arguments {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let items = Punctuated::<Expr, Token![,]>::parse_terminated(input)?;
+        let mut arguments = Arguments {
+            paths: Vec::new(),
+            config: None,
+            wire_case: None,
+        };
+        for item in items {
+            match item {
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(path),
+                    ..
+                }) => arguments.paths.push(path),
+                Expr::Assign(assign) => arguments.option(assign)?,
+                other => {
+                    return Err(syn::Error::new_spanned(
+                        other,
+                        "expected a page or folder path as a string literal, such as \"specs\"",
+                    ));
+                }
+            }
+        }
+        if arguments.paths.is_empty() {
+            return Err(input
+                .error("expected at least one page or folder path, such as models!(\"specs\")"));
+        }
+        Ok(arguments)
+    }
+}
+
+impl Arguments {
+    /// Takes one `name = "value"` option.
+    fn option(&mut self, assign: ExprAssign) -> syn::Result<()> {
+        let ExprAssign { left, right, .. } = assign;
+        let option = quote!(#left).to_string();
+        let Expr::Lit(ExprLit {
+            lit: Lit::Str(value),
+            ..
+        }) = *right
+        else {
+            return Err(syn::Error::new_spanned(
+                right,
+                format!("expected `{option}` as a string literal, such as config = \"docmodel.yaml\""),
+            ));
+        };
+        match option.as_str() {
+            "config" => self.config = Some(value),
+            "wire_case" => {
+                let case = value
+                    .value()
+                    .parse()
+                    .map_err(|e: String| syn::Error::new_spanned(&value, e))?;
+                self.wire_case = Some(case);
+            }
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    left,
+                    format!(
+                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"` and `wire_case = \"camelCase\"`"
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `page:line:column: severity[code]: message (hint: …)`, page relative to the crate.
+fn one_line(diagnostic: &Diagnostic, relative: &dyn Fn(&str) -> String) -> String {
+    let mut shown = diagnostic.clone();
+    shown.file = relative(&diagnostic.file);
+    format!("docmodel: {shown}")
+}
+
+/// A deprecation warning at the call site that carries `message`: the one way
+/// a proc-macro can make a normal stable build show a warning.
+fn warning(index: usize, message: &str) -> TokenStream {
+    let name = format_ident!("DocmodelWarning{}", index + 1, span = Span::call_site());
+    quote! {
+        const _: () = {
+            #[deprecated(note = #message)]
+            struct #name;
+            let _ = #name;
+        };
+    }
+}
