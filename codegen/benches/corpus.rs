@@ -1,11 +1,12 @@
 //! The whole `dotnet-270` docs folder (6,622 pages) from files to formatted
-//! code, and each stage alone. Run with `cargo bench -p docmodel-codegen`;
-//! target on a 2-core machine: under 1 s for files → code.
+//! code, and its two halves: files → IR, and IR → code. Run with
+//! `cargo bench -p docmodel-codegen`; target on a 2-core machine: under 1 s
+//! for files → code.
 
 use std::path::PathBuf;
 
 use divan::Bencher;
-use docmodel_codegen::{Config, emit, generate, load};
+use docmodel_codegen::{Settings, generate, generate_from_ir, read_ir};
 
 fn main() {
     if corpus().is_none() {
@@ -20,32 +21,29 @@ fn corpus() -> Option<PathBuf> {
     dir.exists().then_some(dir)
 }
 
-/// Files → IR → tokens → formatted code: what the CLI and build scripts do.
+fn settings() -> Settings {
+    Settings::new().input(corpus().unwrap())
+}
+
+/// Files → IR → tokens → formatted code: what every entry point does.
 #[divan::bench(sample_count = 10)]
 fn files_to_code(bencher: Bencher) {
-    let dir = corpus().unwrap();
-    bencher.bench(|| generate(&[&dir], &Config::default()).unwrap().code.len());
+    let settings = settings();
+    bencher.bench(|| generate(&settings).unwrap().code.len());
 }
 
-/// Files → IR (read and resolve).
+/// Files → IR (read and resolve): what `docmodel ir` does.
 #[divan::bench(sample_count = 10)]
 fn read_and_resolve(bencher: Bencher) {
-    let dir = corpus().unwrap();
-    bencher.bench(|| load(&[&dir], &Config::default()).unwrap().ir.models.len());
+    let settings = settings();
+    bencher.bench(|| read_ir(&settings).unwrap().ir.models.len());
 }
 
-/// IR → tokens.
+/// IR → formatted code (emit, then format, on every core).
 #[divan::bench(sample_count = 10)]
-fn emit_tokens(bencher: Bencher) {
-    let ir = load(&[corpus().unwrap()], &Config::default()).unwrap().ir;
-    bencher.bench(|| emit::emit(&ir).tokens);
-}
-
-/// Tokens → formatted code.
-#[divan::bench(sample_count = 10)]
-fn format_code(bencher: Bencher) {
-    let ir = load(&[corpus().unwrap()], &Config::default()).unwrap().ir;
+fn ir_to_code(bencher: Bencher) {
+    let ir = read_ir(&settings()).unwrap().ir;
     bencher
-        .with_inputs(|| emit::emit(&ir).tokens)
-        .bench_values(|tokens| emit::format(tokens).unwrap().len());
+        .with_inputs(|| ir.clone())
+        .bench_values(|ir| generate_from_ir(ir).unwrap().code.len());
 }

@@ -142,7 +142,12 @@ impl Builder {
     /// and errors into a failed build with the full diagnostics on stderr.
     pub fn build_script(&self) -> Result<(), BuildError> {
         let settings = &self.settings;
-        for path in settings.inputs().iter().map(PathBuf::as_path).chain(settings.given_config_file()) {
+        for path in settings
+            .inputs()
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(settings.given_config_file())
+        {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         let generated = match self.generate() {

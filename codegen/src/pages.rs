@@ -152,7 +152,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ir = dir.path().join("ir.yaml");
         std::fs::write(&ir, "models: []\n").unwrap();
-        assert_eq!(inputs(std::slice::from_ref(&ir)).unwrap(), Inputs::Ir(ir.clone()));
+        assert_eq!(
+            inputs(std::slice::from_ref(&ir)).unwrap(),
+            Inputs::Ir(ir.clone())
+        );
         let mixed = inputs(&[dir.path().to_path_buf(), ir.clone()]).unwrap_err();
         assert_eq!(mixed.path(), ir);
         assert!(mixed.to_string().contains("on its own"), "{mixed}");

@@ -1,16 +1,29 @@
 //! Splitting work over the machine's cores: contiguous parts, results in order,
 //! so that parallel runs give exactly the sequential result.
 
+extern crate proc_macro;
+
 use std::ops::Range;
 
 /// Runs `work` on contiguous parts of `0..len` (one per core, at least one
 /// part even when `len` is 0) on scoped threads; returns the results in order.
+///
+/// Inside a proc-macro expansion every part runs on the calling thread:
+/// there proc-macro2 builds tokens through the compiler, which only the
+/// expanding thread may call.
 pub fn map_parts<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = if proc_macro::is_available() {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
     let size = len.div_ceil(threads).max(1);
     let parts: Vec<Range<usize>> = (0..len.div_ceil(size).max(1))
         .map(|i| i * size..((i + 1) * size).min(len))
         .collect();
+    if threads == 1 {
+        return parts.into_iter().map(work).collect();
+    }
     let work = &work;
     std::thread::scope(|scope| {
         let handles: Vec<_> = parts

@@ -118,7 +118,11 @@ impl fmt::Display for Failure {
             Failure::Docs(report) => {
                 let errors = report.count(Severity::Error);
                 write!(f, "{errors} error(s) in the docs")?;
-                match report.diagnostics.iter().find(|d| d.severity == Severity::Error) {
+                match report
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.severity == Severity::Error)
+                {
                     Some(first) => write!(f, "; the first: {first}"),
                     None => Ok(()),
                 }
@@ -248,7 +252,10 @@ fn load_ir_file(
     let ir = match Ir::from_yaml(&page.text) {
         Ok(ir) => resolve::complete(ir, diagnostics),
         Err(error) => {
-            let hint = if file.file_name().is_some_and(|n| n == crate::CONFIG_FILE_NAME) {
+            let hint = if file
+                .file_name()
+                .is_some_and(|n| n == crate::CONFIG_FILE_NAME)
+            {
                 "this is a configuration file: give it as the configuration (`--config`, `Builder::config`, `config = …`), not as an input"
             } else {
                 "an IR file is what `docmodel ir` writes; fix this line, or write the IR anew"

@@ -121,7 +121,10 @@ impl FromStr for WireCase {
             .map(|(case, _)| *case)
             .ok_or_else(|| {
                 let names: Vec<&str> = Self::NAMES.iter().map(|(_, n)| *n).collect();
-                format!("unknown wire case `{text}`; expected one of {}", names.join(", "))
+                format!(
+                    "unknown wire case `{text}`; expected one of {}",
+                    names.join(", ")
+                )
             })
     }
 }
@@ -523,7 +526,12 @@ mod tests {
             assert_eq!(case.to_string(), *name);
             assert_eq!(name.parse::<WireCase>(), Ok(*case));
         }
-        assert!("camel".parse::<WireCase>().unwrap_err().contains("camelCase"));
+        assert!(
+            "camel"
+                .parse::<WireCase>()
+                .unwrap_err()
+                .contains("camelCase")
+        );
     }
 
     #[test]

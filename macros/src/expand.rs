@@ -159,7 +159,9 @@ impl Arguments {
         else {
             return Err(syn::Error::new_spanned(
                 right,
-                format!("expected `{option}` as a string literal, such as config = \"docmodel.yaml\""),
+                format!(
+                    "expected `{option}` as a string literal, such as config = \"docmodel.yaml\""
+                ),
             ));
         };
         match option.as_str() {

@@ -4,6 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use docmodel_codegen::Settings;
+
+/// Settings whose inputs are `paths`, every other setting at its default.
+pub fn settings(paths: &[impl AsRef<Path>]) -> Settings {
+    paths
+        .iter()
+        .fold(Settings::new(), |settings, path| settings.input(path))
+}
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,7 +48,7 @@ pub fn corpus(name: &str) -> Option<PathBuf> {
 pub fn write_model_crate(dir: &Path, name: &str, models: &str, main: &str) {
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let write = |path: &str, content: &str| {
-        docmodel_codegen::output::write_if_changed(&dir.join(path), content).unwrap();
+        docmodel_codegen::write_if_changed(&dir.join(path), content).unwrap();
     };
     write("Cargo.toml", &model_crate_manifest(name, ""));
     if !dir.join("Cargo.lock").exists() {

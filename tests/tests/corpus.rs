@@ -8,9 +8,8 @@ use std::sync::OnceLock;
 
 use docmodel_codegen::diagnostics::{Code, Severity};
 use docmodel_codegen::ir::{Ir, Model, Primitive, TypeExpr};
-use docmodel_codegen::pages::{self, Page};
-use docmodel_codegen::{Config, Loaded, load, load_pages};
-use docmodel_tests::{UNRECOVERABLE_WIRE_NAMES, corpus};
+use docmodel_codegen::{Loaded, read_ir};
+use docmodel_tests::{UNRECOVERABLE_WIRE_NAMES, corpus, settings};
 use serde_json::Value;
 
 /// The corpus folder and its reading, shared by the tests of this file.
@@ -19,8 +18,8 @@ fn corpus_loaded() -> Option<&'static (PathBuf, Loaded)> {
     LOADED
         .get_or_init(|| {
             let dir = corpus("dotnet-270")?;
-            let loaded = load(std::slice::from_ref(&dir), &Config::default())
-                .expect("the corpus is readable");
+            let loaded = read_ir(&settings(std::slice::from_ref(&dir)))
+                .expect("the corpus reads without errors");
             Some((dir, loaded))
         })
         .as_ref()
@@ -50,7 +49,8 @@ fn every_model_page_yields_all_its_rows_and_nothing_else() {
         return;
     };
     let errors: Vec<String> = loaded
-        .diagnostics
+        .report
+        .diagnostics()
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .map(|d| d.to_string())
@@ -60,7 +60,18 @@ fn every_model_page_yields_all_its_rows_and_nothing_else() {
     let mut model_pages = 0;
     let mut rows = 0;
     let mut skipped = BTreeSet::new();
-    for file in pages::find(&[dir]).unwrap() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files.len(),
+        loaded.report.files_read().len(),
+        "every page is read"
+    );
+    for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
         let name = file.file_stem().unwrap().to_str().unwrap().to_string();
         match rows_counted_by_lines(&text) {
@@ -79,7 +90,7 @@ fn every_model_page_yields_all_its_rows_and_nothing_else() {
             }
         }
     }
-    assert_eq!(loaded.pages_read, 6622);
+    assert_eq!(loaded.report.files_read().len(), 6622);
     assert_eq!((model_pages, loaded.ir.models.len()), (6533, 6533));
     assert_eq!(rows, 35_804);
     assert_eq!(
@@ -88,7 +99,8 @@ fn every_model_page_yields_all_its_rows_and_nothing_else() {
         "87 API pages, the index and the release notes"
     );
     let noted: BTreeSet<String> = loaded
-        .diagnostics
+        .report
+        .diagnostics()
         .iter()
         .filter(|d| d.code == Code::NotAModelPage)
         .map(|d| d.file.clone())
@@ -227,21 +239,6 @@ fn the_ir_agrees_with_the_oracle() {
     assert_eq!(agreement.wire_misses, listed);
     assert!(wire >= 99.8, "wire names {wire}%");
     assert!(types >= 99.5, "types {types}%");
-}
-
-#[test]
-fn reading_in_reverse_order_gives_the_same_yaml() {
-    let Some((dir, loaded)) = corpus_loaded() else {
-        return;
-    };
-    let mut files = pages::find(std::slice::from_ref(dir)).unwrap();
-    files.reverse();
-    let mut diagnostics = Vec::new();
-    let pages: Vec<Page> = pages::read(&files, &mut diagnostics).unwrap();
-    let reversed = load_pages(pages, &Config::default());
-    let forward_yaml = loaded.ir.to_yaml().unwrap();
-    assert_eq!(reversed.ir.to_yaml().unwrap(), forward_yaml);
-    assert_eq!(reversed.diagnostics, loaded.diagnostics);
 }
 
 #[test]

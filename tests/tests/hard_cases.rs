@@ -6,34 +6,24 @@
 //! `#![deny(warnings)]` and `clippy -D warnings`.
 
 use docmodel_codegen::diagnostics::{Code, Severity};
-use docmodel_codegen::pages::Page;
-use docmodel_codegen::{Config, emit, generate_loaded, load_pages};
+use docmodel_codegen::{BuildError, Builder, Failure, Generated};
 use docmodel_tests::{repo_root, run_and_lint_model_crate, write_model_crate};
 
 const FIXTURES: &str = "tests/fixtures/hard-cases";
 
-fn pages() -> Vec<Page> {
-    let mut pages: Vec<Page> = std::fs::read_dir(repo_root().join(FIXTURES))
-        .unwrap()
-        .map(|entry| {
-            let name = entry.unwrap().file_name().into_string().unwrap();
-            let path = format!("{FIXTURES}/{name}");
-            Page {
-                text: std::fs::read_to_string(repo_root().join(&path)).unwrap(),
-                path,
-            }
-        })
-        .collect();
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    pages
+/// The fixtures' code, read from the repository root so that the pages'
+/// paths (which the generated docs name) are the same on every machine.
+fn generated() -> Generated {
+    std::env::set_current_dir(repo_root()).unwrap();
+    Builder::new().specs(FIXTURES).generate().unwrap()
 }
 
 #[test]
 fn hard_cases_generate_the_reviewed_code() {
-    let generated = generate_loaded(load_pages(pages(), &Config::default()));
+    let generated = generated();
     let warnings: Vec<Code> = generated
-        .loaded
-        .diagnostics
+        .report
+        .diagnostics()
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .map(|d| d.code)
@@ -43,42 +33,33 @@ fn hard_cases_generate_the_reviewed_code() {
 }
 
 #[test]
-fn parallel_generation_matches_formatting_the_single_token_stream() {
-    let loaded = load_pages(pages(), &Config::default());
-    let single = emit::format(emit::emit(&loaded.ir).tokens).unwrap();
-    let (parallel, _) = emit::emit_and_format(&loaded.ir).unwrap();
-    assert_eq!(parallel, single);
-    let mut reversed = pages();
-    reversed.reverse();
-    let again = generate_loaded(load_pages(reversed, &Config::default()));
-    assert_eq!(again.code, single, "page order does not matter");
-}
-
-#[test]
 fn two_models_with_one_rust_name_are_an_error() {
-    let page = |path: &str, name: &str| Page {
-        path: path.to_string(),
-        text: format!(
-            "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | x | |\n"
-        ),
+    let dir = tempfile::tempdir().unwrap();
+    for (file, name) in [("a.md", "PetTag"), ("b.md", "pet_tag")] {
+        std::fs::write(
+            dir.path().join(file),
+            format!(
+                "# {name}\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | x | |\n"
+            ),
+        )
+        .unwrap();
+    }
+    let result = Builder::new().specs(dir.path()).generate();
+    let Err(BuildError::Generate(Failure::Docs(report))) = result else {
+        panic!("expected errors in the docs, got {result:?}");
     };
-    let generated = generate_loaded(load_pages(
-        vec![page("a.md", "PetTag"), page("b.md", "pet_tag")],
-        &Config::default(),
-    ));
-    let errors: Vec<String> = generated
-        .loaded
-        .diagnostics
+    let errors: Vec<String> = report
+        .diagnostics()
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.to_string())
         .collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(
-        errors[0].starts_with("b.md:1:1: error[DM0301]: `pet_tag` would be the Rust type `PetTag`"),
-        "{}",
-        errors[0]
+    let expected = format!(
+        "{}:1:1: error[DM0301]: `pet_tag` would be the Rust type `PetTag`",
+        dir.path().join("b.md").display()
     );
+    assert!(errors[0].starts_with(&expected), "{}", errors[0]);
 }
 
 /// Uses the generated types the way a user would; exits non-zero on a mismatch.
@@ -141,7 +122,7 @@ fn main() {
 
 #[test]
 fn hard_cases_compile_without_warnings_and_work() {
-    let generated = generate_loaded(load_pages(pages(), &Config::default()));
+    let generated = generated();
     let dir = repo_root().join("target/docmodel-hard-cases-crate");
     write_model_crate(&dir, "hard-cases", &generated.code, RUNNER);
     run_and_lint_model_crate(&dir, "hard cases: all checks passed");

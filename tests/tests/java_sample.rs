@@ -2,16 +2,20 @@
 //! `(#Enum--StateEnum)`, links without `.html`, a footer after the last table.
 
 use docmodel_codegen::ir::{Dialect, TypeExpr, WireNameRule};
-use docmodel_codegen::{Config, load};
-use docmodel_tests::corpus;
+use docmodel_codegen::read_ir;
+use docmodel_tests::{corpus, settings};
 
 #[test]
 fn java_repository_pages_read_with_enums_and_required_rows() {
     let Some(dir) = corpus("java-sample") else {
         return;
     };
-    let loaded = load(&[dir], &Config::default()).unwrap();
-    assert_eq!(loaded.diagnostics, [], "the footer and links read cleanly");
+    let loaded = read_ir(&settings(&[dir])).unwrap();
+    assert_eq!(
+        loaded.report.diagnostics(),
+        [],
+        "the footer and links read cleanly"
+    );
     let names: Vec<&str> = loaded.ir.models.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(
         names,
@@ -78,7 +82,12 @@ fn java_repository_pages_read_with_enums_and_required_rows() {
         upload.unknown_sentinel.as_deref(),
         Some("OutdatedSdkVersion")
     );
-    assert!(!upload.values.iter().any(|v| v == "OutdatedSdkVersion"));
+    assert!(
+        !upload
+            .members
+            .iter()
+            .any(|m| m.value.to_string() == "OutdatedSdkVersion")
+    );
 }
 
 #[test]
@@ -97,8 +106,7 @@ fn java_and_dotnet_pages_of_one_model_merge_into_one() {
     .map(|name| dotnet.join(format!("{name}.md")))
     .chain([java])
     .collect();
-    let loaded = load(&pages, &Config::default()).unwrap();
-    assert!(!loaded.has_errors());
+    let loaded = read_ir(&settings(&pages)).unwrap();
     assert_eq!(loaded.ir.models.len(), 5, "one model per name");
     for model in &loaded.ir.models {
         assert_eq!(

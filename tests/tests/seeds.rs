@@ -1,7 +1,7 @@
 //! The two seed pages in `specs/`, read in full: every property and enum value.
 
-use docmodel_codegen::ir::{Dialect, EnumBase, Ir, Model, TypeExpr};
-use docmodel_codegen::{Config, load};
+use docmodel_codegen::ir::{Dialect, EnumBase, Ir, Model, TypeExpr, WireValue};
+use docmodel_codegen::{Settings, read_ir};
 use docmodel_tests::repo_root;
 
 const JAVA: &str = "specs/Callback.java-docs-site.md";
@@ -9,8 +9,9 @@ const DOTNET: &str = "specs/Callback.dotnet-legacy.md";
 
 /// The IR of `path` under the repository root.
 fn read(path: &str) -> Ir {
-    let loaded = load(&[repo_root().join(path)], &Config::default()).expect("specs/ is readable");
-    assert_eq!(loaded.diagnostics, [], "{path} reads cleanly");
+    let loaded =
+        read_ir(&Settings::new().input(repo_root().join(path))).expect("specs/ is readable");
+    assert_eq!(loaded.report.diagnostics(), [], "{path} reads cleanly");
     loaded.ir
 }
 
@@ -31,7 +32,10 @@ fn rows(model: &Model) -> Vec<(String, String, String, bool, Option<String>)> {
                 p.wire_name.clone(),
                 p.ty.to_string(),
                 p.required == Some(true),
-                p.default.clone(),
+                p.default.as_ref().map(|value| match value {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                }),
             )
         })
         .collect()
@@ -214,15 +218,23 @@ fn java_docs_site_seed_reads_every_enum_value() {
             (name, doc_name)
         );
         assert_eq!(declared.model.as_deref(), Some("Callback"));
-        assert_eq!(declared.base, EnumBase::String);
-        assert_eq!(declared.values, values);
+        assert_eq!(declared.base(), EnumBase::String);
+        let read: Vec<WireValue> = declared.members.iter().map(|m| m.value.clone()).collect();
+        let expected: Vec<WireValue> = values
+            .iter()
+            .map(|v| WireValue::Str(v.to_string()))
+            .collect();
+        assert_eq!(read, expected);
         assert_eq!(
             declared.unknown_sentinel.as_deref(),
             Some("OutdatedSdkVersion")
         );
     }
     let disconnect = ir.enumeration("CallbackDisconnectType").unwrap();
-    assert_eq!(disconnect.value_names[5], "TRANSFER_CONFERENCE");
+    assert_eq!(
+        disconnect.members[5].name.as_deref(),
+        Some("TRANSFER_CONFERENCE")
+    );
 }
 
 #[test]

@@ -61,7 +61,8 @@ fn page(dir: &Path, file: &str, text: &str) {
     std::fs::write(dir.join(file), text).unwrap();
 }
 
-const TABLE: &str = "## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n";
+const TABLE: &str =
+    "## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n";
 
 #[test]
 fn the_seeds_give_identical_code_everywhere() {
@@ -70,8 +71,15 @@ fn the_seeds_give_identical_code_everywhere() {
     assert_eq!(from_builder.report.count(Severity::Warning), 5);
     let from_cli = cli(&[&specs()], &[]);
     assert_eq!(from_cli.code, Some(0), "{}", from_cli.stderr);
-    assert_eq!(from_cli.written.as_deref(), Some(from_builder.code.as_str()));
-    assert!(from_cli.stderr.contains("0 errors, 5 warnings"), "{}", from_cli.stderr);
+    assert_eq!(
+        from_cli.written.as_deref(),
+        Some(from_builder.code.as_str())
+    );
+    assert!(
+        from_cli.stderr.contains("0 errors, 5 warnings"),
+        "{}",
+        from_cli.stderr
+    );
 
     let path = specs().display().to_string();
     let expansion = macro_expansion(quote!(#path));
@@ -87,7 +95,9 @@ fn warnings_show_in_all_three() {
     page(
         dir.path(),
         "Pet.md",
-        &format!("# Pet\n\n{TABLE}| **owner** | [**Owner**](Owner.md) | x | [optional] |\n| **age** | **Integer** | x | [optional] [default to old] |\n"),
+        &format!(
+            "# Pet\n\n{TABLE}| **owner** | [**Owner**](Owner.md) | x | [optional] |\n| **age** | **Integer** | x | [optional] [default to old] |\n"
+        ),
     );
     let from_builder = Builder::new().specs(dir.path()).generate().unwrap();
     let warnings: Vec<String> = from_builder
@@ -97,13 +107,25 @@ fn warnings_show_in_all_three() {
         .filter(|d| d.severity == Severity::Warning)
         .map(|d| d.to_string())
         .collect();
-    let codes: Vec<Code> = from_builder.report.diagnostics().iter().map(|d| d.code).collect();
+    let codes: Vec<Code> = from_builder
+        .report
+        .diagnostics()
+        .iter()
+        .map(|d| d.code)
+        .collect();
     assert_eq!(codes, [Code::MissingModel, Code::UnusableDefault]);
 
     let from_cli = cli(&[dir.path()], &[]);
     assert_eq!(from_cli.code, Some(0), "{}", from_cli.stderr);
-    assert_eq!(from_cli.written.as_deref(), Some(from_builder.code.as_str()));
-    assert!(from_cli.stderr.contains("0 errors, 2 warnings"), "{}", from_cli.stderr);
+    assert_eq!(
+        from_cli.written.as_deref(),
+        Some(from_builder.code.as_str())
+    );
+    assert!(
+        from_cli.stderr.contains("0 errors, 2 warnings"),
+        "{}",
+        from_cli.stderr
+    );
     for code in ["warning[DM0300]", "warning[DM0302]"] {
         assert!(from_cli.stderr.contains(code), "{}", from_cli.stderr);
     }
@@ -123,10 +145,23 @@ fn errors_fail_all_three_alike() {
     // Two names that are one Rust type: an error of the emitter, which the
     // macro once let through.
     let dir = tempfile::tempdir().unwrap();
-    page(dir.path(), "pet_tag.md", &format!("# pet_tag\n\n{TABLE}| **id** | **Long** | x | |\n"));
-    page(dir.path(), "PetTag.md", &format!("# PetTag\n\n{TABLE}| **id** | **Long** | x | |\n"));
-    page(dir.path(), "Bad.md", &format!("# Bad\n\n{TABLE}| **id** |\n"));
-    let Err(BuildError::Generate(Failure::Docs(report))) = Builder::new().specs(dir.path()).generate()
+    page(
+        dir.path(),
+        "pet_tag.md",
+        &format!("# pet_tag\n\n{TABLE}| **id** | **Long** | x | |\n"),
+    );
+    page(
+        dir.path(),
+        "PetTag.md",
+        &format!("# PetTag\n\n{TABLE}| **id** | **Long** | x | |\n"),
+    );
+    page(
+        dir.path(),
+        "Bad.md",
+        &format!("# Bad\n\n{TABLE}| **id** |\n"),
+    );
+    let Err(BuildError::Generate(Failure::Docs(report))) =
+        Builder::new().specs(dir.path()).generate()
     else {
         panic!("the builder must fail on errors");
     };
@@ -141,15 +176,31 @@ fn errors_fail_all_three_alike() {
     let from_cli = cli(&[dir.path()], &[]);
     assert_eq!(from_cli.code, Some(1), "{}", from_cli.stderr);
     assert_eq!(from_cli.written, None, "nothing is written");
-    assert!(from_cli.stderr.contains("error[DM0301]"), "{}", from_cli.stderr);
-    assert!(from_cli.stderr.contains("error[DM0102]"), "{}", from_cli.stderr);
+    assert!(
+        from_cli.stderr.contains("error[DM0301]"),
+        "{}",
+        from_cli.stderr
+    );
+    assert!(
+        from_cli.stderr.contains("error[DM0102]"),
+        "{}",
+        from_cli.stderr
+    );
     assert!(from_cli.stderr.contains("2 errors"), "{}", from_cli.stderr);
 
     let path = dir.path().display().to_string();
     let expansion = macro_expansion(quote!(#path));
     assert_eq!(expansion.errors.len(), 2, "{:?}", expansion.errors);
-    assert!(expansion.errors[0].contains("error[DM0102]"), "{:?}", expansion.errors);
-    assert!(expansion.errors[1].contains("error[DM0301]"), "{:?}", expansion.errors);
+    assert!(
+        expansion.errors[0].contains("error[DM0102]"),
+        "{:?}",
+        expansion.errors
+    );
+    assert!(
+        expansion.errors[1].contains("error[DM0301]"),
+        "{:?}",
+        expansion.errors
+    );
     assert!(expansion.models.is_empty(), "no models on errors");
     assert_eq!(expansion.tracked.len(), 3, "every page stays tracked");
 }
@@ -178,7 +229,10 @@ fn one_configuration_file_drives_every_entry_point() {
     let path = specs().display().to_string();
     let expansion = macro_expansion(quote!(#path, config = #config_arg));
     assert_eq!(expansion.models.to_string(), tokens_of(&from_builder));
-    assert!(expansion.tracked.contains(&config_arg), "the configuration is tracked");
+    assert!(
+        expansion.tracked.contains(&config_arg),
+        "the configuration is tracked"
+    );
 
     let snake = Builder::new()
         .specs(specs())
@@ -189,10 +243,12 @@ fn one_configuration_file_drives_every_entry_point() {
         .code;
     assert!(snake.contains("pub disconnect_type"), "{snake}");
     assert!(!snake.contains("disconnect-type"));
-    let from_cli = cli(&[&specs()], &["--config", &config_arg, "--wire-case", "snake_case"]);
+    let from_cli = cli(
+        &[&specs()],
+        &["--config", &config_arg, "--wire-case", "snake_case"],
+    );
     assert_eq!(from_cli.written.as_deref(), Some(snake.as_str()));
-    let expansion =
-        macro_expansion(quote!(#path, config = #config_arg, wire_case = "snake_case"));
+    let expansion = macro_expansion(quote!(#path, config = #config_arg, wire_case = "snake_case"));
     assert_eq!(expansion.models.to_string(), tokens_of(&snake));
 }
 

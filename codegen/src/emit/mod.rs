@@ -172,7 +172,8 @@ mod tests {
 
     /// The hard-case fixtures of the tests crate, read in the given order.
     fn hard_cases(reverse: bool) -> Ir {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hard-cases");
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hard-cases");
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|entry| entry.unwrap().path())

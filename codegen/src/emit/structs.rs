@@ -253,7 +253,10 @@ fn default_expression(
         TypeExpr::Primitive(Primitive::String) => value.as_str().map(|s| quote!(#s.to_string())),
         TypeExpr::Enum(name) => {
             let declared = ir.enumeration(name)?;
-            let member = declared.members.iter().find(|m| m.value.to_json() == *value)?;
+            let member = declared
+                .members
+                .iter()
+                .find(|m| m.value.to_json() == *value)?;
             let ident = names.rust.get(name)?;
             Some(match &member.value {
                 WireValue::Int(n) => quote!(#ident::from(#n)),

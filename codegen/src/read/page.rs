@@ -571,10 +571,7 @@ mod tests {
         let text = "---\ntitle: Pet\n---\n## Pet\n\nA pet &amp; its *tags*.\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | x | |\n";
         let page = model(text);
         assert_eq!(page.name, "Pet");
-        assert_eq!(
-            page.description.as_deref(),
-            Some("A pet & its *tags*.")
-        );
+        assert_eq!(page.description.as_deref(), Some("A pet & its *tags*."));
         assert_eq!(page.properties[0].ty.to_string(), "int64");
         assert_eq!(page.properties[0].required, Some(true));
     }
@@ -586,10 +583,7 @@ mod tests {
         let Some(Declared::Model(page)) = page else {
             panic!()
         };
-        assert_eq!(
-            page.properties[0].ty,
-            TypeExpr::Enum("FamilyEnum".into())
-        );
+        assert_eq!(page.properties[0].ty, TypeExpr::Enum("FamilyEnum".into()));
         let values: Vec<&WireValue> = page.enums[0].members.iter().map(|m| &m.value).collect();
         assert_eq!(values, [&WireValue::Int(2), &WireValue::Int(23)]);
         assert_eq!(diagnostics.len(), 1);
@@ -622,7 +616,11 @@ mod tests {
         let page = model(text);
         assert_eq!(page.dialect, Dialect::Kotlin);
         assert_eq!(page.properties[0].ty, TypeExpr::Enum("Status".into()));
-        let values: Vec<String> = page.enums[0].members.iter().map(|m| m.value.to_string()).collect();
+        let values: Vec<String> = page.enums[0]
+            .members
+            .iter()
+            .map(|m| m.value.to_string())
+            .collect();
         assert_eq!(values, ["placed", "approved", "delivered"]);
     }
 

@@ -8,8 +8,8 @@ use crate::diagnostics::{Code, Severity};
 use crate::settings::WireCase;
 
 use super::cells::{has_pipe, name_cell, plain_text, split_row, type_cell};
-use super::dialect::Rules;
 use super::declared::PageProperty;
+use super::dialect::Rules;
 use super::notes::{self, Notes};
 use super::report::Reporter;
 use super::rows::{self, Columns};

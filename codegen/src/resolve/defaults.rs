@@ -87,7 +87,11 @@ pub fn unusable(model: &str, property: &Property, written: &str) -> Diagnostic {
 /// (or value, compared without case and punctuation) matches the default or
 /// its last segment after `.` or `_`.
 fn named_member<'e>(declared: &'e Enum, written: &str) -> Option<&'e crate::ir::WireValue> {
-    if let Some(member) = declared.members.iter().find(|m| m.value.to_string() == written) {
+    if let Some(member) = declared
+        .members
+        .iter()
+        .find(|m| m.value.to_string() == written)
+    {
         return Some(&member.value);
     }
     let key = |s: &str| -> String {
@@ -160,14 +164,23 @@ mod tests {
     fn literals_become_values_of_the_type() {
         let none = |_: &str| None;
         let of = |p: Primitive| TypeExpr::Primitive(p);
-        assert_eq!(typed("TRUE", &of(Primitive::Boolean), &none), Some(Value::Bool(true)));
-        assert_eq!(typed("7", &of(Primitive::Int32), &none), Some(Value::from(7)));
+        assert_eq!(
+            typed("TRUE", &of(Primitive::Boolean), &none),
+            Some(Value::Bool(true))
+        );
+        assert_eq!(
+            typed("7", &of(Primitive::Int32), &none),
+            Some(Value::from(7))
+        );
         assert_eq!(typed("3000000000", &of(Primitive::Int32), &none), None);
         assert_eq!(
             typed("1.5", &of(Primitive::Double).into_nullable(), &none),
             Some(Value::from(1.5))
         );
-        assert_eq!(typed("'x'", &of(Primitive::String), &none), Some(Value::from("x")));
+        assert_eq!(
+            typed("'x'", &of(Primitive::String), &none),
+            Some(Value::from("x"))
+        );
         assert_eq!(typed("2024-01-01", &of(Primitive::Date), &none), None);
         assert!(fits(&Value::from(7), &of(Primitive::Int32), &none));
         assert!(!fits(&Value::from("7"), &of(Primitive::Int32), &none));

@@ -247,6 +247,10 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].code, Code::EnumBaseConflict);
         assert_eq!(diagnostics[0].line, 9);
-        assert!(diagnostics[0].message.contains("`six` left out"), "{}", diagnostics[0].message);
+        assert!(
+            diagnostics[0].message.contains("`six` left out"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 }

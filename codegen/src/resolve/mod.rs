@@ -31,9 +31,7 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
     }
     // An enum page whose values another dialect lost is an empty model there:
     // the page with the values wins.
-    by_model.retain(|name, pages| {
-        !(standalone.contains_key(name) && pages.iter().all(is_empty))
-    });
+    by_model.retain(|name, pages| !(standalone.contains_key(name) && pages.iter().all(is_empty)));
     let mut taken: HashSet<String> = by_model.keys().cloned().collect();
     let mut enums = Vec::new();
     for (name, declared) in standalone {
@@ -80,7 +78,8 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
 /// dropped with a warning), enums of one base, and the cycle-closing
 /// properties marked afresh (a hand-edited IR may add or break a cycle).
 pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
-    ir.models.sort_by(|a, b| (&a.name, &a.sources).cmp(&(&b.name, &b.sources)));
+    ir.models
+        .sort_by(|a, b| (&a.name, &a.sources).cmp(&(&b.name, &b.sources)));
     ir.enums.sort_by(|a, b| a.name.cmp(&b.name));
     for declared in &ir.enums {
         let integers = declared.members.iter().filter(|m| m.value.is_int()).count();
@@ -89,10 +88,7 @@ pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
                 Severity::Error,
                 Code::MalformedIr,
                 &declared.source,
-                format!(
-                    "enum `{}` mixes integer and string values",
-                    declared.name
-                ),
+                format!("enum `{}` mixes integer and string values", declared.name),
                 "make every `value` of the enum an integer, or quote them all",
             ));
         }
@@ -105,7 +101,11 @@ pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
                 continue;
             };
             if !defaults::fits(value, &property.ty, &lookup) {
-                diagnostics.push(defaults::unusable(&model.name, property, &value.to_string()));
+                diagnostics.push(defaults::unusable(
+                    &model.name,
+                    property,
+                    &value.to_string(),
+                ));
                 property.default = None;
             }
         }

@@ -7,8 +7,8 @@ pub mod detect;
 pub mod vocab;
 pub mod wire;
 
-use crate::settings::WireCase;
 use crate::ir::{Dialect, WireNameRule};
+use crate::settings::WireCase;
 
 use vocab::Vocabulary;
 use wire::{Escape, Escapes};

@@ -2,8 +2,8 @@
 //! escape, then split the name into words and join them in the configured
 //! [`WireCase`].
 
-use crate::settings::WireCase;
 use crate::ir::WireNameRule;
+use crate::settings::WireCase;
 
 /// How a dialect escapes a field name that would be a reserved word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
