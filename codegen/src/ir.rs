@@ -22,6 +22,7 @@ pub struct Ir {
 /// The serialized shape of [`Ir`], before enum references are told apart
 /// from model references (the YAML writes both as a bare name).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct IrDocument {
     #[serde(default)]
     models: Vec<Model>,
@@ -119,6 +120,7 @@ impl std::error::Error for IrError {}
 
 /// A model: one struct-like object of the API, from one or more pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Model {
     /// The model's name as the page states it (front matter, title or namespace heading).
     pub name: String,
@@ -140,6 +142,7 @@ pub struct Model {
 
 /// One row of a model's property table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Property {
     /// The name exactly as the docs write it (a language field name).
     pub name: String,
@@ -188,6 +191,7 @@ pub enum WireNameRule {
 
 /// An enumeration of wire values, declared by a model page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Enum {
     /// The enum's name, unique across the whole IR.
     pub name: String,
@@ -223,6 +227,7 @@ impl Enum {
 
 /// One value of an enum, and the name the docs give it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EnumMember {
     /// The member name the docs give (`TRANSFER_CONFERENCE`), if they give one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

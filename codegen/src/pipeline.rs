@@ -290,3 +290,117 @@ fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
     }
     Ok(Generated { code, ir, report })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `../shared/corpus/dotnet-270` beside the checkout; a loud skip when it
+    /// is missing, a failure under CI (which has it).
+    fn dotnet_270() -> Option<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/dotnet-270");
+        if dir.is_dir() {
+            return Some(dir);
+        }
+        let message = format!("SKIPPED: corpus `{}` is missing", dir.display());
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v != "true"),
+            "{message}; CI must have it"
+        );
+        eprintln!("{message}");
+        None
+    }
+
+    #[test]
+    fn the_corpus_read_in_reverse_order_gives_the_same_ir_and_diagnostics() {
+        let Some(dir) = dotnet_270() else {
+            return;
+        };
+        let Inputs::Pages(mut files) = pages::inputs(&[dir]).unwrap() else {
+            panic!("a folder of pages");
+        };
+        let read = |files: &[PathBuf]| {
+            let mut found = Vec::new();
+            let pages = pages::read(files, &mut found).unwrap();
+            let (ir, _) = load_pages(pages, &Resolved::default(), &mut found);
+            found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            (ir.to_yaml().unwrap(), found)
+        };
+        let forward = read(&files);
+        files.reverse();
+        let reversed = read(&files);
+        assert!(forward.0.len() > 1_000_000, "the corpus is read");
+        assert!(forward == reversed, "page order changes nothing");
+    }
+
+    #[test]
+    fn a_malformed_ir_file_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ir.yaml");
+        std::fs::write(
+            &file,
+            "models: []\nenums:\n- name: A\n  doc_name: A\n  memberz: []\n",
+        )
+        .unwrap();
+        let Err(Failure::Docs(report)) = read_ir(&Settings::new().input(&file)) else {
+            panic!("a malformed IR fails");
+        };
+        let [only] = report.diagnostics() else {
+            panic!("one diagnostic: {:?}", report.diagnostics());
+        };
+        assert_eq!((only.code, only.line), (Code::MalformedIr, 5));
+        assert!(only.message.contains("memberz"), "{}", only.message);
+        assert_eq!(report.files_read(), [file.display().to_string()]);
+    }
+
+    #[test]
+    fn an_ir_default_that_does_not_fit_is_dropped_with_a_warning() {
+        let yaml = "models:\n- name: Pet\n  dialect: java\n  sources: [p.md]\n  properties:\n  - name: age\n    wire_name: age\n    wire_name_rule: as_written\n    type: int32\n    required: false\n    readonly: false\n    default: old\n    source: p.md:7\nenums: []\n";
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ir.yaml");
+        std::fs::write(&file, yaml).unwrap();
+        let generated = generate(&Settings::new().input(&file)).unwrap();
+        let codes: Vec<Code> = generated
+            .report
+            .diagnostics()
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, [Code::UnusableDefault]);
+        assert_eq!(generated.ir.models[0].properties[0].default, None);
+        assert!(
+            generated.code.contains("pub age: Option<i32>"),
+            "{}",
+            generated.code
+        );
+    }
+
+    #[test]
+    fn enum_members_keep_their_json_type_through_yaml() {
+        use crate::ir::{Enum, EnumMember, SourceRef, WireValue};
+        let member = |value: WireValue| EnumMember { name: None, value };
+        let ir = Ir {
+            models: Vec::new(),
+            enums: vec![Enum {
+                name: "Odd".into(),
+                model: None,
+                doc_name: "Odd".into(),
+                members: ["1", "true", "null", "", "~", "-0"]
+                    .map(|s| member(WireValue::Str(s.into())))
+                    .into(),
+                unknown_sentinel: None,
+                source: SourceRef {
+                    file: "o.md".into(),
+                    line: 1,
+                },
+            }],
+        };
+        let yaml = ir.to_yaml().unwrap();
+        assert_eq!(Ir::from_yaml(&yaml).unwrap(), ir, "{yaml}");
+        let mut numbers = ir.clone();
+        numbers.enums[0].members = vec![member(WireValue::Int(-7)), member(WireValue::Int(23))];
+        let yaml = numbers.to_yaml().unwrap();
+        assert!(yaml.contains("value: -7"), "{yaml}");
+        assert_eq!(Ir::from_yaml(&yaml).unwrap(), numbers);
+    }
+}

@@ -273,3 +273,40 @@ fn a_bad_configuration_is_refused_with_its_line() {
         "{message}"
     );
 }
+
+#[test]
+fn generate_reads_an_ir_file_and_reports_a_malformed_one_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let ir = docmodel(&["ir", "Pet.md", "-o", "ir.yaml"], dir.path());
+    assert_eq!(ir.status.code(), Some(0), "{}", stderr(&ir));
+    let from_pages = docmodel(&["generate", "Pet.md"], dir.path());
+    let from_ir = docmodel(&["generate", "ir.yaml"], dir.path());
+    assert_eq!(from_ir.status.code(), Some(0), "{}", stderr(&from_ir));
+    assert_eq!(
+        from_ir.stdout, from_pages.stdout,
+        "the IR gives the pages' code"
+    );
+
+    let yaml = std::fs::read_to_string(dir.path().join("ir.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("ir.yaml"),
+        yaml.replace("type: list<Tag>", "type: list<Tag"),
+    )
+    .unwrap();
+    let broken = docmodel(&["generate", "ir.yaml"], dir.path());
+    let err = stderr(&broken);
+    assert_eq!(broken.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[DM0002]: not a docmodel IR"), "{err}");
+    let line = yaml
+        .lines()
+        .position(|l| l.contains("type: list<Tag>"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("ir.yaml:{line}:")), "{err}");
+    assert!(broken.stdout.is_empty(), "no code on errors");
+
+    let mixed = docmodel(&["generate", "Pet.md", "ir.yaml"], dir.path());
+    assert_eq!(mixed.status.code(), Some(2));
+    assert!(stderr(&mixed).contains("on its own"), "{}", stderr(&mixed));
+}

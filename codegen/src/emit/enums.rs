@@ -26,31 +26,15 @@ pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
     let read_from = format!("Read from `{}`.", declared.source.file);
     let doc = docs::attributes([about.as_str(), read_from.as_str()]);
     let lint = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));
-    let variants = Variants {
-        ident,
-        members: &members,
-        variants: &variants,
-        unknown: &unknown,
-        names,
-    };
     let body = match declared.base() {
-        EnumBase::Integer => integer_enum(&variants),
-        _ => string_enum(&variants),
+        EnumBase::Integer => integer_enum(ident, &members, &variants, &unknown, names),
+        _ => string_enum(ident, &members, &variants, &unknown, names),
     };
     quote! {
         #doc
         #lint
         #body
     }
-}
-
-/// What the body of an enum is written from.
-struct Variants<'v> {
-    ident: &'v Ident,
-    members: &'v [&'v EnumMember],
-    variants: &'v [Ident],
-    unknown: &'v Ident,
-    names: &'v TypeNames,
 }
 
 /// The members without repeated values (which would be unreachable match arms).
@@ -88,16 +72,15 @@ fn camel_words(name: &str) -> Vec<String> {
     words
 }
 
-fn string_enum(enum_: &Variants<'_>) -> TokenStream {
-    let Variants {
-        ident,
-        variants,
-        unknown,
-        names,
-        ..
-    } = enum_;
+fn string_enum(
+    ident: &Ident,
+    members: &[&EnumMember],
+    variants: &[Ident],
+    unknown: &Ident,
+    names: &TypeNames,
+) -> TokenStream {
     let (string, result, from) = (names.string(), names.result(), names.from());
-    let values: Vec<String> = enum_.members.iter().map(|m| m.value.to_string()).collect();
+    let values: Vec<String> = members.iter().map(|m| m.value.to_string()).collect();
     quote! {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum #ident {
@@ -145,17 +128,15 @@ fn string_enum(enum_: &Variants<'_>) -> TokenStream {
     }
 }
 
-fn integer_enum(enum_: &Variants<'_>) -> TokenStream {
-    let Variants {
-        ident,
-        variants,
-        unknown,
-        names,
-        ..
-    } = enum_;
+fn integer_enum(
+    ident: &Ident,
+    members: &[&EnumMember],
+    variants: &[Ident],
+    unknown: &Ident,
+    names: &TypeNames,
+) -> TokenStream {
     let (result, from) = (names.result(), names.from());
-    let values: Vec<i64> = enum_
-        .members
+    let values: Vec<i64> = members
         .iter()
         .filter_map(|m| match m.value {
             WireValue::Int(n) => Some(n),
