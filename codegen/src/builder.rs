@@ -114,6 +114,12 @@ impl Builder {
         self
     }
 
+    /// Makes every warning an error ([`Settings::strict`]).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.settings = self.settings.strict(strict);
+        self
+    }
+
     /// Adds settings for the pages under one path ([`Settings::path_override`]).
     pub fn path_override(mut self, entry: PathOverride) -> Self {
         self.settings = self.settings.path_override(entry);

@@ -18,9 +18,11 @@ use crate::ir::SourceRef;
 pub enum Severity {
     /// Something worth knowing that changes nothing (a skipped non-model page).
     Note,
-    /// The output is usable but may not be what the docs meant.
+    /// The output is usable but may not be what the docs meant: a row left
+    /// out, a type read as any JSON value, a guess. The run goes on.
     Warning,
-    /// Input was lost: the run fails.
+    /// Input that cannot be used at all (or any warning, under `strict`): the
+    /// run fails.
     Error,
 }
 

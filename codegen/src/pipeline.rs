@@ -37,6 +37,7 @@ pub struct Loaded {
 #[derive(Debug, Default)]
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
+    strict: bool,
     files: Vec<String>,
     config_file: Option<PathBuf>,
     sources: HashMap<String, String>,
@@ -88,9 +89,17 @@ impl Report {
         )
     }
 
-    /// Adds diagnostics, keeping the order by file, line and column.
+    /// Adds diagnostics, keeping the order by file, line and column; under
+    /// `strict` a warning is added as an error.
     fn extend(&mut self, found: Vec<Diagnostic>) {
-        self.diagnostics.extend(found);
+        let strict = self.strict;
+        self.diagnostics.extend(found.into_iter().map(|mut d| {
+            if strict && d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message.push_str(" (an error because `strict` is set)");
+            }
+            d
+        }));
         self.diagnostics
             .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     }
@@ -203,6 +212,7 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
     files.sort_unstable();
     let mut report = Report {
         diagnostics: Vec::new(),
+        strict: resolved.strict,
         files,
         config_file: resolved.file,
         sources,

@@ -8,6 +8,7 @@
 //!
 //! ```yaml
 //! wire_case: camelCase        # how field names become wire names
+//! strict: true                # every warning is an error
 //! overrides:                  # per file or folder, relative to this file
 //!   - path: legacy/
 //!     dialect: python_prior
@@ -185,6 +186,7 @@ pub struct Settings {
     inputs: Vec<PathBuf>,
     config_file: Option<PathBuf>,
     wire_case: Option<WireCase>,
+    strict: Option<bool>,
     overrides: Vec<PathOverride>,
 }
 
@@ -211,6 +213,13 @@ impl Settings {
     /// Derives every page's wire names with `case` (a page override still wins).
     pub fn wire_case(mut self, case: WireCase) -> Self {
         self.wire_case = Some(case);
+        self
+    }
+
+    /// With `true`, every warning is an error: the run fails on anything the
+    /// docs did not say plainly (the configuration file's `strict: true`).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = Some(strict);
         self
     }
 
@@ -246,6 +255,7 @@ impl Settings {
         overrides.extend(self.overrides.iter().cloned());
         Ok(Resolved {
             wire_case: self.wire_case.or(from_file.wire_case),
+            strict: self.strict.or(from_file.strict).unwrap_or(false),
             overrides,
             file,
         })
@@ -256,6 +266,8 @@ impl Settings {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Resolved {
     wire_case: Option<WireCase>,
+    /// Whether warnings are errors.
+    pub strict: bool,
     overrides: Vec<PathOverride>,
     /// The configuration file read, if any.
     pub file: Option<PathBuf>,
@@ -300,6 +312,8 @@ fn discover(paths: &[PathBuf]) -> Option<PathBuf> {
 struct FileSettings {
     #[serde(default)]
     wire_case: Option<WireCase>,
+    #[serde(default)]
+    strict: Option<bool>,
     #[serde(default)]
     overrides: Vec<PathOverride>,
 }
@@ -485,6 +499,7 @@ mod tests {
         file.overrides[0].path = Path::new("specs").join(&file.overrides[0].path);
         let resolved = Resolved {
             wire_case: file.wire_case,
+            strict: false,
             overrides: file.overrides,
             file: None,
         };
@@ -505,7 +520,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(CONFIG_FILE_NAME),
-            "wire_case: snake_case\noverrides:\n  - path: legacy\n    dialect: ruby\n",
+            "wire_case: snake_case\nstrict: true\noverrides:\n  - path: legacy\n    dialect: ruby\n",
         )
         .unwrap();
         let settings = Settings::new()
@@ -514,6 +529,8 @@ mod tests {
             .path_override(PathOverride::new(dir.path().join("legacy/old")).dialect(Dialect::Php));
         let resolved = settings.resolved().unwrap();
         assert_eq!(resolved.file, Some(dir.path().join(CONFIG_FILE_NAME)));
+        assert!(resolved.strict, "the file's `strict`");
+        assert!(!settings.clone().strict(false).resolved().unwrap().strict);
         let page = |p: &str| resolved.for_page(&dir.path().join(p).display().to_string());
         assert_eq!(page("a.md").wire_case, Some(WireCase::Kebab));
         assert_eq!(page("legacy/a.md").dialect, Some(Dialect::Ruby));

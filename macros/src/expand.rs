@@ -91,11 +91,13 @@ fn tracked(report: &Report) -> Vec<String> {
 }
 
 /// The macro's arguments: string literals naming pages, folders or an IR
-/// file, then options: `config = "docmodel.yaml"`, `wire_case = "camelCase"`.
+/// file, then options: `config = "docmodel.yaml"`, `wire_case = "camelCase"`,
+/// `strict = true`.
 struct Arguments {
     paths: Vec<LitStr>,
     config: Option<LitStr>,
     wire_case: Option<WireCase>,
+    strict: Option<bool>,
 }
 
 impl Arguments {
@@ -112,6 +114,9 @@ impl Arguments {
         if let Some(case) = self.wire_case {
             settings = settings.wire_case(case);
         }
+        if let Some(strict) = self.strict {
+            settings = settings.strict(strict);
+        }
         settings
     }
 }
@@ -123,6 +128,7 @@ impl Parse for Arguments {
             paths: Vec::new(),
             config: None,
             wire_case: None,
+            strict: None,
         };
         for item in items {
             match item {
@@ -148,36 +154,59 @@ impl Parse for Arguments {
 }
 
 impl Arguments {
-    /// Takes one `name = "value"` option.
+    /// Takes one `name = value` option.
     fn option(&mut self, assign: ExprAssign) -> syn::Result<()> {
         let ExprAssign { left, right, .. } = assign;
         let option = quote!(#left).to_string();
-        let Expr::Lit(ExprLit {
-            lit: Lit::Str(value),
-            ..
-        }) = *right
-        else {
-            return Err(syn::Error::new_spanned(
-                right,
-                format!(
-                    "expected `{option}` as a string literal, such as config = \"docmodel.yaml\""
-                ),
-            ));
-        };
-        match option.as_str() {
-            "config" => self.config = Some(value),
-            "wire_case" => {
+        match (option.as_str(), *right) {
+            (
+                "strict",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Bool(value),
+                    ..
+                }),
+            ) => {
+                self.strict = Some(value.value);
+            }
+            ("strict", other) => {
+                return Err(syn::Error::new_spanned(
+                    other,
+                    "expected `strict = true` or `strict = false`",
+                ));
+            }
+            (
+                "config",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(value),
+                    ..
+                }),
+            ) => self.config = Some(value),
+            (
+                "wire_case",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(value),
+                    ..
+                }),
+            ) => {
                 let case = value
                     .value()
                     .parse()
                     .map_err(|e: String| syn::Error::new_spanned(&value, e))?;
                 self.wire_case = Some(case);
             }
+            ("config" | "wire_case", other) => {
+                return Err(syn::Error::new_spanned(
+                    other,
+                    format!(
+                        "expected `{option}` as a string literal, such as config = \"docmodel.yaml\""
+                    ),
+                ));
+            }
             _ => {
                 return Err(syn::Error::new_spanned(
                     left,
                     format!(
-                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"` and `wire_case = \"camelCase\"`"
+                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"`, `wire_case = \"camelCase\"` and `strict = true`"
                     ),
                 ));
             }

@@ -18,6 +18,7 @@ fn the_builder_writes_the_code_the_library_generates() {
 
 #[test]
 fn errors_fail_the_build_and_leave_the_old_file() {
+    // An unreadable type is a warning; `strict` makes it an error.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("Pet.md"),
@@ -28,6 +29,7 @@ fn errors_fail_the_build_and_leave_the_old_file() {
     std::fs::write(&out, "// previous\n").unwrap();
     let result = Builder::new()
         .specs(dir.path())
+        .strict(true)
         .out_file(&out)
         .build_script();
     let Err(error @ BuildError::Generate(Failure::Docs(_))) = result else {

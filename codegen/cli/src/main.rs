@@ -82,6 +82,9 @@ struct Input {
     /// as_written, camelCase, snake_case, PascalCase or kebab-case.
     #[arg(long, value_name = "CASE")]
     wire_case: Option<WireCase>,
+    /// Treat every warning as an error (the settings file's `strict: true`).
+    #[arg(long)]
+    strict: bool,
 }
 
 impl Input {
@@ -96,6 +99,9 @@ impl Input {
         }
         if let Some(case) = self.wire_case {
             settings = settings.wire_case(case);
+        }
+        if self.strict {
+            settings = settings.strict(true);
         }
         settings
     }

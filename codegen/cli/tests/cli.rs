@@ -46,7 +46,7 @@ fn ir_writes_the_file_given_with_o() {
 }
 
 #[test]
-fn a_malformed_row_is_an_error_with_a_location_and_the_rest_is_read() {
+fn an_unreadable_type_is_a_warning_that_keeps_its_property_and_strict_makes_it_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let page = GOOD.replace(
         "| **id** | **Long** | The id. |  |\n",
@@ -55,11 +55,12 @@ fn a_malformed_row_is_an_error_with_a_location_and_the_rest_is_read() {
     std::fs::write(dir.path().join("Pet.md"), page).unwrap();
     let output = docmodel(&["ir", "Pet.md"], dir.path());
     let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert_eq!(output.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("error[DM0103]: cannot read the type `List<Long` of `id`"),
+        err.contains("warning[DM0103]: cannot read the type `List<Long` of `id`"),
         "{err}"
     );
+    assert!(err.contains("it is typed as any JSON value"), "{err}");
     assert!(err.contains("Pet.md:7:12"), "{err}");
     assert!(err.contains("help:"), "{err}");
     assert!(
@@ -68,10 +69,24 @@ fn a_malformed_row_is_an_error_with_a_location_and_the_rest_is_read() {
     );
     assert!(err.contains("Pet.md:8:"), "{err}");
     assert!(
-        err.contains("1 errors, 1 warnings"),
+        err.contains("0 errors, 2 warnings"),
         "the other rows were read: {err}"
     );
-    assert!(output.stdout.is_empty(), "no YAML on errors");
+    let yaml = String::from_utf8(output.stdout.clone()).unwrap();
+    assert!(
+        yaml.contains(
+            "- name: id\n    wire_name: id\n    wire_name_rule: as_written\n    type: any\n"
+        ),
+        "the property is kept: {yaml}"
+    );
+
+    let strict = docmodel(&["ir", "Pet.md", "--strict"], dir.path());
+    let err = stderr(&strict);
+    assert_eq!(strict.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[DM0103]"), "{err}");
+    assert!(err.contains("an error because `strict` is set"), "{err}");
+    assert!(err.contains("2 errors, 0 warnings"), "{err}");
+    assert!(strict.stdout.is_empty(), "no YAML on errors");
 }
 
 #[test]
@@ -148,14 +163,16 @@ fn generate_writes_the_code_only_when_it_changes() {
 #[test]
 fn generate_with_errors_writes_nothing_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("Pet.md"),
-        GOOD.replace("**Long**", "**List&lt;Long**"),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    std::fs::write(dir.path().join("pet.md"), GOOD.replace("# Pet", "# pet")).unwrap();
     std::fs::write(dir.path().join("models.rs"), "// old\n").unwrap();
-    let output = docmodel(&["generate", "Pet.md", "-o", "models.rs"], dir.path());
-    assert_eq!(output.status.code(), Some(1));
+    let output = docmodel(&["generate", ".", "-o", "models.rs"], dir.path());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error[DM0301]"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("models.rs")).unwrap(),
         "// old\n"

@@ -160,20 +160,28 @@ fn errors_fail_all_three_alike() {
         "Bad.md",
         &format!("# Bad\n\n{TABLE}| **id** |\n"),
     );
-    let Err(BuildError::Generate(Failure::Docs(report))) =
-        Builder::new().specs(dir.path()).generate()
-    else {
-        panic!("the builder must fail on errors");
+    let errors_of = |strict: bool| {
+        let Err(BuildError::Generate(Failure::Docs(report))) =
+            Builder::new().specs(dir.path()).strict(strict).generate()
+        else {
+            panic!("the builder must fail on errors");
+        };
+        let errors: Vec<Code> = report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.code)
+            .collect();
+        errors
     };
-    let errors: Vec<Code> = report
-        .diagnostics()
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.code)
-        .collect();
-    assert_eq!(errors, [Code::MalformedRow, Code::DuplicateRustName]);
+    // The malformed row is a warning, and an error under `strict`.
+    assert_eq!(errors_of(false), [Code::DuplicateRustName]);
+    assert_eq!(
+        errors_of(true),
+        [Code::MalformedRow, Code::DuplicateRustName]
+    );
 
-    let from_cli = cli(&[dir.path()], &[]);
+    let from_cli = cli(&[dir.path()], &["--strict"]);
     assert_eq!(from_cli.code, Some(1), "{}", from_cli.stderr);
     assert_eq!(from_cli.written, None, "nothing is written");
     assert!(
@@ -189,7 +197,7 @@ fn errors_fail_all_three_alike() {
     assert!(from_cli.stderr.contains("2 errors"), "{}", from_cli.stderr);
 
     let path = dir.path().display().to_string();
-    let expansion = macro_expansion(quote!(#path));
+    let expansion = macro_expansion(quote!(#path, strict = true));
     assert_eq!(expansion.errors.len(), 2, "{:?}", expansion.errors);
     assert!(
         expansion.errors[0].contains("error[DM0102]"),

@@ -317,10 +317,10 @@ impl Page<'_, '_> {
     ) -> PageEnum {
         for line in &values.bad_rows {
             reporter.report(
-                Severity::Error,
+                Severity::Warning,
                 Code::MalformedEnumRow,
                 line.clone(),
-                "enum row has fewer than two cells".to_string(),
+                "enum row has fewer than two cells: it is left out".to_string(),
                 "an enum row is `| NAME | &quot;value&quot; |`",
             );
         }
@@ -605,7 +605,7 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
             (diagnostics[0].code, diagnostics[0].severity),
-            (Code::MalformedRow, Severity::Error)
+            (Code::MalformedRow, Severity::Warning)
         );
         assert_eq!(diagnostics[0].line, 7);
     }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostics::{Code, Severity};
+use crate::ir::{Primitive, TypeExpr};
 use crate::settings::WireCase;
 
 use super::cells::{has_pipe, name_cell, plain_text, split_row, type_cell};
@@ -53,10 +54,13 @@ impl Reading<'_> {
         let header = split_row(text, table.header.clone());
         let Some(columns) = Columns::from_header(&header) else {
             reporter.report(
-                Severity::Error,
+                Severity::Warning,
                 Code::UnknownTableShape,
                 table.header.clone(),
-                "the table under `Properties` does not start with `Name | Type`".to_string(),
+                format!(
+                    "the table under `Properties` does not start with `Name | Type`: its {} row(s) are not read",
+                    table.rows.len()
+                ),
                 "give the table the header `| Name | Type | Description | Notes |`",
             );
             return (Columns::default(), Vec::new());
@@ -70,7 +74,7 @@ impl Reading<'_> {
         (columns, found)
     }
 
-    /// Reads one property row; `None` (with an error) when it cannot be read.
+    /// Reads one property row; `None` (with a warning) when it cannot be read.
     fn row(
         &self,
         line: Range<usize>,
@@ -81,11 +85,11 @@ impl Reading<'_> {
         let raw_cells = split_row(text, line.clone());
         let Some(cells) = rows::assign(text, &raw_cells, columns) else {
             reporter.report(
-                Severity::Error,
+                Severity::Warning,
                 Code::MalformedRow,
                 line,
                 format!(
-                    "row has {} cell(s) and cannot be read as a property",
+                    "row has {} cell(s) and cannot be read as a property: it is left out",
                     raw_cells.len()
                 ),
                 "a property row needs at least `| **name** | **Type** |`",
@@ -95,10 +99,10 @@ impl Reading<'_> {
         let name = name_cell(cells.name.raw);
         if name.is_empty() {
             reporter.report(
-                Severity::Error,
+                Severity::Warning,
                 Code::MalformedRow,
                 line,
-                "row has an empty Name cell".to_string(),
+                "row has an empty Name cell: it is left out".to_string(),
                 "write the property name in the first cell: `**name**`",
             );
             return None;
@@ -106,17 +110,22 @@ impl Reading<'_> {
         report_cell_count(&line, raw_cells.len(), columns, cells.rejoined, reporter);
         let (raw_type, wrapper) = unwrap(cells.ty.raw);
         let cell = type_cell(raw_type);
+        // A type the grammar cannot read keeps its property, as any JSON
+        // value: it accepts and writes back whatever the wire carries.
         let mut ty = match types::parse(&cell.text, self.rules.vocabulary) {
             Ok(ty) => ty,
             Err(why) => {
                 reporter.report(
-                    Severity::Error,
+                    Severity::Warning,
                     Code::UnparsableType,
                     cells.ty.span.clone(),
-                    format!("cannot read the type `{}` of `{name}`: {why}", cell.text),
+                    format!(
+                        "cannot read the type `{}` of `{name}` ({why}): it is typed as any JSON value",
+                        cell.text
+                    ),
                     "write a type such as `**String**`, `[**List&lt;X&gt;**](X.md)` or `**Map&lt;String, X&gt;**`",
                 );
-                return None;
+                TypeExpr::Primitive(Primitive::Any)
             }
         };
         let notes = cells
