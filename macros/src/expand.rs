@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use docmodel_codegen::diagnostics::{Diagnostic, Severity};
+use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::{Failure, Report, Settings, WireCase};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
@@ -46,17 +46,12 @@ impl ToTokens for Expansion {
 pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn::Error> {
     let arguments: Arguments = syn::parse2(input)?;
     let settings = arguments.settings(manifest_dir);
-    let relative = |file: &str| {
-        Path::new(file)
-            .strip_prefix(manifest_dir)
-            .map_or(file.to_string(), |p| p.display().to_string())
-    };
     let lines = |report: &Report, severity: Severity| -> Vec<String> {
         report
             .diagnostics()
             .iter()
             .filter(|d| d.severity == severity)
-            .map(|d| one_line(d, &relative))
+            .map(|d| format!("docmodel: {d}"))
             .collect()
     };
     let mut expansion = Expansion::default();
@@ -80,6 +75,11 @@ pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn:
             expansion.errors = vec![format!("docmodel: {error}")];
         }
         Err(other) => expansion.errors = vec![format!("docmodel: {other}")],
+    }
+    // Paths are shown as the call writes them, relative to the crate.
+    let crate_prefix = manifest_dir.join("").display().to_string();
+    for line in expansion.errors.iter_mut().chain(&mut expansion.warnings) {
+        *line = line.replace(&crate_prefix, "");
     }
     Ok(expansion)
 }
@@ -213,13 +213,6 @@ impl Arguments {
         }
         Ok(())
     }
-}
-
-/// `page:line:column: severity[code]: message (hint: …)`, page relative to the crate.
-fn one_line(diagnostic: &Diagnostic, relative: &dyn Fn(&str) -> String) -> String {
-    let mut shown = diagnostic.clone();
-    shown.file = relative(&diagnostic.file);
-    format!("docmodel: {shown}")
 }
 
 /// A deprecation warning at the call site that carries `message`: the one way

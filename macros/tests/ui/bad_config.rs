@@ -1,7 +1,7 @@
-// trybuild builds this in target/tests/trybuild/docmodel-macros: paths are relative to that.
+// trybuild builds this in its own crate, where `tests/expand.rs` copies the fixtures.
 docmodel_macros::models!(
-    "../../../../macros/tests/fixtures/good",
-    config = "../../../../macros/tests/fixtures/config/unknown-key.yaml"
+    "fixtures/good",
+    config = "fixtures/config/unknown-key.yaml"
 );
 
 fn main() {}

@@ -1,5 +1,5 @@
-// trybuild builds this in target/tests/trybuild/docmodel-macros: paths are relative to that.
+// trybuild builds this in its own crate, where `tests/expand.rs` copies the fixtures.
 // An unreadable type is a warning; `strict = true` makes it an error.
-docmodel_macros::models!("../../../../macros/tests/fixtures/bad", strict = true);
+docmodel_macros::models!("fixtures/bad", strict = true);
 
 fn main() {}

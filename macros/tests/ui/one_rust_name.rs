@@ -1,4 +1,4 @@
 // Two pages whose models are one Rust type: the error the CLI and the builder report.
-docmodel_macros::models!("../../../../macros/tests/fixtures/one-rust-name");
+docmodel_macros::models!("fixtures/one-rust-name");
 
 fn main() {}

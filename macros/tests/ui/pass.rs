@@ -1,5 +1,5 @@
-// trybuild builds this in target/tests/trybuild/docmodel-macros: paths are relative to that.
-docmodel_macros::models!("../../../../macros/tests/fixtures/good");
+// trybuild builds this in its own crate, where `tests/expand.rs` copies the fixtures.
+docmodel_macros::models!("fixtures/good");
 
 fn main() {
     let pet: Pet = serde_json::from_str(r#"{"id": 7, "name": "Rex"}"#).unwrap();

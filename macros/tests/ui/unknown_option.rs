@@ -1,4 +1,4 @@
-// trybuild builds this in target/tests/trybuild/docmodel-macros: paths are relative to that.
-docmodel_macros::models!("../../../../macros/tests/fixtures/good", colour = "blue");
+// trybuild builds this in its own crate, where `tests/expand.rs` copies the fixtures.
+docmodel_macros::models!("fixtures/good", colour = "blue");
 
 fn main() {}

@@ -2,6 +2,6 @@
 // that its text shows.
 #![deny(deprecated)]
 
-docmodel_macros::models!("../../../../macros/tests/fixtures/warning");
+docmodel_macros::models!("fixtures/warning");
 
 fn main() {}
