@@ -326,6 +326,15 @@ pub enum Dialect {
     Powershell,
 }
 
+/// The dialect's name as the IR and `docmodel.yaml` write it (`kotlin`,
+/// `python_prior`).
+impl std::fmt::Display for Dialect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = serde_json::to_value(self).map_err(|_| std::fmt::Error)?;
+        f.write_str(name.as_str().unwrap_or_default())
+    }
+}
+
 impl Dialect {
     /// Every dialect, in declaration order.
     pub const ALL: &[Dialect] = &[

@@ -43,4 +43,5 @@ pub use pages::InputError;
 pub use pipeline::{
     Failure, Generated, InternalError, Loaded, Report, generate, generate_from_ir, read_ir,
 };
+pub use read::FolderDialect;
 pub use settings::{CONFIG_FILE_NAME, PathOverride, Settings, SettingsError, WireCase};

@@ -8,9 +8,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{self, Code, Diagnostic, Severity};
-use crate::ir::Ir;
+use crate::ir::{Dialect, Ir};
 use crate::pages::{self, InputError, Inputs, Page};
-use crate::settings::{Resolved, Settings, SettingsError};
+use crate::read::{FolderDialect, PageRead};
+use crate::settings::{PageSettings, Resolved, Settings, SettingsError};
 use crate::{emit, parallel, read, resolve};
 
 /// Rust models generated from the docs: only made when there are no errors.
@@ -41,6 +42,7 @@ pub struct Report {
     files: Vec<String>,
     config_file: Option<PathBuf>,
     sources: HashMap<String, String>,
+    folders: Vec<FolderDialect>,
 }
 
 impl Report {
@@ -55,6 +57,12 @@ impl Report {
             .iter()
             .filter(|d| d.severity == severity)
             .count()
+    }
+
+    /// The dialect each folder of pages was read in, by folder (empty for
+    /// an IR file).
+    pub fn folder_dialects(&self) -> &[FolderDialect] {
+        &self.folders
     }
 
     /// True when any diagnostic is an error.
@@ -201,12 +209,15 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
     let resolved = settings.resolved().map_err(Failure::Settings)?;
     let inputs = pages::inputs(settings.inputs()).map_err(Failure::Input)?;
     let mut found = Vec::new();
-    let (ir, sources) = match inputs {
+    let (ir, sources, folders) = match inputs {
         Inputs::Pages(files) => {
             let pages = pages::read(&files, &mut found).map_err(Failure::Input)?;
             load_pages(pages, &resolved, &mut found)
         }
-        Inputs::Ir(file) => load_ir_file(&file, &mut found).map_err(Failure::Input)?,
+        Inputs::Ir(file) => {
+            let (ir, sources) = load_ir_file(&file, &mut found).map_err(Failure::Input)?;
+            (ir, sources, Vec::new())
+        }
     };
     let mut files: Vec<String> = sources.keys().cloned().collect();
     files.sort_unstable();
@@ -216,36 +227,78 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
         files,
         config_file: resolved.file,
         sources,
+        folders,
     };
     report.extend(found);
     Ok((ir, report))
 }
 
 /// Reads pages already in memory, in any order (the IR does not depend on
-/// it), on every core: one contiguous part of the pages each.
+/// it), on every core. Each folder's dialect is decided from all its pages;
+/// pages without a mark of their own that were detected otherwise are then
+/// read again in it.
 pub(crate) fn load_pages(
     pages: Vec<Page>,
     settings: &Resolved,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Ir, HashMap<String, String>) {
-    let parts = parallel::map_parts(pages.len(), |part| {
-        let mut found = Vec::new();
-        let declared: Vec<read::Declared> = pages[part]
+) -> (Ir, HashMap<String, String>, Vec<FolderDialect>) {
+    let all: Vec<usize> = (0..pages.len()).collect();
+    let mut reads = read_each(&pages, &all, |page| settings.for_page(&page.path));
+    let folders = read::folder_dialects(
+        pages
             .iter()
-            .filter_map(|page| {
-                let page_settings = settings.for_page(&page.path);
-                read::read_page(&page.path, &page.text, page_settings, &mut found)
-            })
-            .collect();
-        (declared, found)
+            .zip(&reads)
+            .filter_map(|(page, (read, _))| read.detection.map(|d| (page.path.as_str(), d))),
+    );
+    let dialect_of: HashMap<&str, Dialect> = folders
+        .iter()
+        .map(|f| (f.folder.as_str(), f.dialect))
+        .collect();
+    let folder_dialect = |page: &Page| dialect_of[read::folder_of(&page.path).as_str()];
+    let again: Vec<usize> = all
+        .into_iter()
+        .filter(|&i| {
+            reads[i]
+                .0
+                .detection
+                .is_some_and(|d| !d.marked && d.dialect != folder_dialect(&pages[i]))
+        })
+        .collect();
+    let reread = read_each(&pages, &again, |page| PageSettings {
+        dialect: Some(folder_dialect(page)),
+        ..settings.for_page(&page.path)
     });
+    for (i, read) in again.into_iter().zip(reread) {
+        reads[i] = read;
+    }
     let mut declared = Vec::with_capacity(pages.len());
-    for (part_declared, part_diagnostics) in parts {
-        declared.extend(part_declared);
-        diagnostics.extend(part_diagnostics);
+    for (read, found) in reads {
+        declared.extend(read.declared);
+        diagnostics.extend(found);
     }
     let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
-    (resolve::resolve(declared, diagnostics), sources)
+    (resolve::resolve(declared, diagnostics), sources, folders)
+}
+
+/// Reads the pages at `indices` on every core, each with its settings:
+/// what each declares and what reading it found, in the order of `indices`.
+fn read_each(
+    pages: &[Page],
+    indices: &[usize],
+    settings: impl Fn(&Page) -> PageSettings + Sync,
+) -> Vec<(PageRead, Vec<Diagnostic>)> {
+    let parts = parallel::map_parts(indices.len(), |part| {
+        indices[part]
+            .iter()
+            .map(|&i| {
+                let page = &pages[i];
+                let mut found = Vec::new();
+                let read = read::read_page(&page.path, &page.text, settings(page), &mut found);
+                (read, found)
+            })
+            .collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
 }
 
 /// Reads an IR file; YAML that is not IR is an error diagnostic at its line.
@@ -332,7 +385,7 @@ mod tests {
         let read = |files: &[PathBuf]| {
             let mut found = Vec::new();
             let pages = pages::read(files, &mut found).unwrap();
-            let (ir, _) = load_pages(pages, &Resolved::default(), &mut found);
+            let (ir, _, _) = load_pages(pages, &Resolved::default(), &mut found);
             found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             (ir.to_yaml().unwrap(), found)
         };
@@ -341,6 +394,40 @@ mod tests {
         let reversed = read(&files);
         assert!(forward.0.len() > 1_000_000, "the corpus is read");
         assert!(forward == reversed, "page order changes nothing");
+    }
+
+    #[test]
+    fn pages_without_marks_are_read_in_their_folders_dialect() {
+        const TABLE: &str = "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        let page = |path: &str, rows: &str| Page {
+            path: path.to_string(),
+            text: format!(
+                "# {}\n\n{TABLE}{rows}",
+                &path[path.len() - 6..path.len() - 3]
+            ),
+        };
+        let pages = vec![
+            // Swift's map spelling marks the page; the other two are plain.
+            page(
+                "swift/Pet.md",
+                "**tags** | **[String: String]** |  | [optional]\n",
+            ),
+            page("swift/Tag.md", "**name** | **String** |  | [optional]\n"),
+            page("other/Toy.md", "**name** | **String** |  | [optional]\n"),
+        ];
+        let (ir, _, folders) = load_pages(pages, &Resolved::default(), &mut Vec::new());
+        let dialect = |name: &str| ir.models.iter().find(|m| m.name == name).unwrap().dialect;
+        assert_eq!(
+            dialect("Tag"),
+            Dialect::Swift,
+            "read in its folder's dialect"
+        );
+        assert_eq!(dialect("Toy"), Dialect::Java, "a folder of its own");
+        let swift = folders.iter().find(|f| f.folder == "swift").unwrap();
+        assert_eq!(
+            (swift.dialect, swift.pages, swift.marked, swift.unmarked),
+            (Dialect::Swift, 2, 1, 1)
+        );
     }
 
     #[test]

@@ -28,9 +28,7 @@ fn trybuild_crate_dir() -> PathBuf {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("CARGO_TARGET_TMPDIR lies inside the target directory");
-    target
-        .join("tests/trybuild")
-        .join(env!("CARGO_PKG_NAME"))
+    target.join("tests/trybuild").join(env!("CARGO_PKG_NAME"))
 }
 
 /// Replaces `<dir>/fixtures` with a copy of this crate's `tests/fixtures`.

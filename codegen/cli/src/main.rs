@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, WireNameRule};
-use docmodel_codegen::{Failure, Report, Settings, WireCase};
+use docmodel_codegen::{Failure, FolderDialect, Report, Settings, WireCase};
 use indicatif::ProgressBar;
 
 /// Exit code for spec errors, and for `--check` drift.
@@ -129,6 +129,7 @@ fn main() -> ExitCode {
             (output, _) => write_output(output.as_deref(), &g.code),
         }),
         Command::Check { input, derived } => generated(&input).map(|g| {
+            print!("{}", folder_dialects(g.report.folder_dialects()));
             if derived {
                 print!("{}", derived_wire_names(&g.ir));
             }
@@ -207,6 +208,25 @@ fn progress(input: &Input, message: &'static str) -> ProgressBar {
     let spinner = ProgressBar::new_spinner().with_message(message);
     spinner.enable_steady_tick(Duration::from_millis(100));
     spinner
+}
+
+/// One line per folder of pages: its dialect and how sure that was.
+fn folder_dialects(folders: &[FolderDialect]) -> String {
+    folders
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {} ({} model page(s): {} with marks of it ({:.0}%), {} without marks, {} with marks of another dialect)\n",
+                f.folder,
+                f.dialect,
+                f.pages,
+                f.marked,
+                100.0 * f.certainty(),
+                f.unmarked,
+                f.other
+            )
+        })
+        .collect()
 }
 
 /// Prints the diagnostics and a one-line summary (with the IR's counts when

@@ -226,7 +226,11 @@ fn check_command_summarizes_and_quiet_shows_only_errors() {
     std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
     let output = docmodel(&["check", "."], dir.path());
     assert_eq!(output.status.code(), Some(0));
-    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        ".: java (1 model page(s): 0 with marks of it (0%), 1 without marks, 0 with marks of another dialect)\n",
+        "the folder's dialect"
+    );
     let err = stderr(&output);
     assert!(err.contains("warning[DM0300]"), "{err}");
     assert!(
@@ -267,8 +271,10 @@ fn a_configuration_beside_the_pages_is_used_and_check_lists_derived_wire_names()
     let output = docmodel(&["check", ".", "--derived"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let listed = String::from_utf8(output.stdout).unwrap();
+    let (folder, derived) = listed.split_once('\n').unwrap();
+    assert!(folder.starts_with(".: python "), "{folder}");
     assert_eq!(
-        listed, "./Pet.md:7: Pet.pet_id: wire name `petId` derived from `pet_id`\n",
+        derived, "./Pet.md:7: Pet.pet_id: wire name `petId` derived from `pet_id`\n",
         "`_class` is an escape undone, not a derivation"
     );
 }

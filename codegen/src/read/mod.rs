@@ -11,6 +11,7 @@ mod cells;
 mod declared;
 mod dialect;
 mod enums;
+mod folders;
 mod notes;
 mod page;
 mod properties;
@@ -20,4 +21,7 @@ mod sections;
 mod types;
 
 pub(crate) use declared::{Declared, PageEnum, PageModel, PageProperty};
-pub(crate) use page::read_page;
+pub(crate) use dialect::detect::Detection;
+pub use folders::FolderDialect;
+pub(crate) use folders::{folder_dialects, folder_of};
+pub(crate) use page::{PageRead, read_page};

@@ -14,7 +14,7 @@ use crate::settings::PageSettings;
 use super::blocks::blocks;
 use super::cells::{plain_text, split_row, type_cell};
 use super::declared::{Declared, PageEnum, PageModel, PageProperty};
-use super::dialect::detect::{self, Signals};
+use super::dialect::detect::{self, Detection, Signals};
 use super::dialect::{self, Rules};
 use super::enums::{self, Values};
 use super::properties::{Reading, Row};
@@ -22,14 +22,24 @@ use super::report::Reporter;
 use super::sections::{Listing, Sections, Table, sections};
 use super::types;
 
-/// Reads the page `file` whose content is `text`; `None` for pages that
-/// declare nothing (with a note) or whose model has no name (with an error).
+/// What reading one page gave.
+#[derive(Debug)]
+pub(crate) struct PageRead {
+    /// What the page declares; `None` for a page that declares nothing (with
+    /// a note) or whose model has no name (with an error).
+    pub declared: Option<Declared>,
+    /// What the page said of its dialect; `None` when the settings named the
+    /// dialect, or when the page declares nothing.
+    pub detection: Option<Detection>,
+}
+
+/// Reads the page `file` whose content is `text`.
 pub(crate) fn read_page(
     file: &str,
     text: &str,
     settings: PageSettings,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Declared> {
+) -> PageRead {
     let mut reporter = Reporter {
         file,
         text,
@@ -53,7 +63,10 @@ pub(crate) fn read_page(
             "skipped: not a model page (no `Properties`, `Enum` or `oneOf` section)".to_string(),
             "nothing to do for an API page, an index or release notes; a model page has a `## Properties` heading",
         );
-        return None;
+        return PageRead {
+            declared: None,
+            detection: None,
+        };
     }
     let title = front_matter_title(&sections, &mut reporter);
     let Some(name) = model_name(namespace_name, title, &sections) else {
@@ -68,12 +81,19 @@ pub(crate) fn read_page(
             "model page without a model name".to_string(),
             "start the page with `# ModelName`, or front matter `title: ModelName`",
         );
-        return None;
+        return PageRead {
+            declared: None,
+            detection: None,
+        };
     };
     let table = sections.properties.flatten();
-    let dialect = settings
-        .dialect
-        .unwrap_or_else(|| detect::detect(&signals(text, &sections, table)));
+    let (dialect, detection) = match settings.dialect {
+        Some(dialect) => (dialect, None),
+        None => {
+            let detection = detect::detect(&signals(text, &sections, table));
+            (detection.dialect, Some(detection))
+        }
+    };
     let rules = Rules::of(dialect);
     let page = Page {
         name,
@@ -82,7 +102,10 @@ pub(crate) fn read_page(
         settings,
         sections: &sections,
     };
-    page.declared(table, &mut reporter)
+    PageRead {
+        declared: page.declared(table, &mut reporter),
+        detection,
+    }
 }
 
 /// The enums a model page declares, and the anchor ids that name them.
@@ -542,7 +565,7 @@ mod tests {
     fn read(text: &str) -> (Option<Declared>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let page = read_page("p.md", text, PageSettings::default(), &mut diagnostics);
-        (page, diagnostics)
+        (page.declared, diagnostics)
     }
 
     fn model(text: &str) -> PageModel {

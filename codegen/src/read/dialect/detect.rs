@@ -56,6 +56,7 @@ const TYPE_MARKS: &[(&str, Dialect)] = &[
     ("array<string,", Dialect::Php),
     ("\\DateTime", Dialect::Php),
     ("\\SplFileObject", Dialect::Php),
+    ("\\Model\\", Dialect::Php),
     ("Hash<", Dialect::Ruby),
     ("Dictionary<", Dialect::Csharp),
 ];
@@ -95,12 +96,52 @@ const CODE_MARKS: &[(&str, Dialect)] = &[
     ("r", Dialect::R),
 ];
 
+/// What a page says of its own dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detection {
+    /// The dialect the page is read in.
+    pub dialect: Dialect,
+    /// Whether the page carries a mark of it (a heading, table shape, type
+    /// spelling, note or section only that dialect writes); unmarked pages
+    /// were told by their type words, or not at all, and their folder's
+    /// dialect wins over it.
+    pub marked: bool,
+    /// For an unmarked page: how many of its type words each dialect's
+    /// vocabulary knows, in the order of [`Dialect::ALL`].
+    pub known_words: KnownWords,
+}
+
+/// How many type words each dialect knows, in the order of [`Dialect::ALL`].
+pub type KnownWords = [u32; Dialect::ALL.len()];
+
 /// The dialect of a page.
-pub fn detect(signals: &Signals<'_>) -> Dialect {
-    by_heading(signals)
+pub fn detect(signals: &Signals<'_>) -> Detection {
+    let marked = by_heading(signals)
         .or_else(|| by_shape(signals))
-        .or_else(|| by_marks(signals))
-        .unwrap_or_else(|| by_vocabulary(signals, fallback(signals)))
+        .or_else(|| by_marks(signals));
+    if let Some(dialect) = marked {
+        return Detection {
+            dialect,
+            marked: true,
+            known_words: [0; Dialect::ALL.len()],
+        };
+    }
+    let known_words = known_words(signals);
+    Detection {
+        dialect: best_known(&known_words).unwrap_or_else(|| fallback(signals)),
+        marked: false,
+        known_words,
+    }
+}
+
+/// The dialect that knows the most words, the first declared on a tie;
+/// `None` when none knows any.
+pub fn best_known(known_words: &KnownWords) -> Option<Dialect> {
+    let (index, &most) = known_words
+        .iter()
+        .enumerate()
+        .max_by(|(a, a_known), (b, b_known)| a_known.cmp(b_known).then(b.cmp(a)))?;
+    (most > 0).then(|| Dialect::ALL[index])
 }
 
 /// Headings: `# # X` (PHP), namespaces (C#, Genesys .NET), `A::B` (Ruby, R),
@@ -182,7 +223,7 @@ fn compact_separator(signals: &Signals<'_>) -> Option<String> {
 /// Distinctive type spellings, notes and sections.
 fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
     let in_types = TYPE_MARKS.iter().find(|(mark, _)| {
-        signals.type_cells.iter().any(|t| t.contains(mark))
+        signals.type_cells.iter().any(|t| has_mark(t, mark))
             || (*mark == "[***" && signals.text.contains(mark))
     });
     let in_notes = || {
@@ -213,6 +254,19 @@ fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
         .map(|(_, dialect)| *dialect)
 }
 
+/// Whether `text` holds `mark` where a word starts: `Playlist[]` is not
+/// Python's `list[`.
+fn has_mark(text: &str, mark: &str) -> bool {
+    let word_mark = mark.starts_with(|c: char| c.is_alphanumeric());
+    text.match_indices(mark).any(|(at, _)| {
+        !word_mark
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
 /// The dialect of a page without any known type word: Kotlin for its fully
 /// piped table with the long separator (Genesys Java, which shares it, was
 /// told apart by its headings), else Java.
@@ -227,33 +281,30 @@ fn fallback(signals: &Signals<'_>) -> Dialect {
     }
 }
 
-/// The dialect whose vocabulary knows the most type words of the page;
-/// `fallback` for a page without any.
-fn by_vocabulary(signals: &Signals<'_>, fallback: Dialect) -> Dialect {
+/// How many of the page's type words each dialect's vocabulary knows (the
+/// Genesys dialects, told by their headings, know none here).
+fn known_words(signals: &Signals<'_>) -> KnownWords {
     let words: Vec<&str> = signals
         .type_cells
         .iter()
         .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_')))
         .filter(|w| !w.is_empty())
         .collect();
-    let candidates = Dialect::ALL
-        .iter()
-        .filter(|d| !matches!(d, Dialect::GenesysJava | Dialect::GenesysDotnet));
-    let mut best = (0, fallback);
-    for &dialect in candidates {
+    let mut known = [0; Dialect::ALL.len()];
+    for (count, &dialect) in known.iter_mut().zip(Dialect::ALL) {
+        if matches!(dialect, Dialect::GenesysJava | Dialect::GenesysDotnet) {
+            continue;
+        }
         let vocabulary = Rules::of(dialect).vocabulary;
-        let known = |w: &&&str| {
+        let knows = |w: &&&str| {
             vocabulary.scalars.iter().any(|(s, _)| s == *w)
                 || vocabulary.lists.contains(w)
                 || vocabulary.sets.contains(w)
                 || vocabulary.maps.contains(w)
         };
-        let score = words.iter().filter(known).count();
-        if score > best.0 {
-            best = (score, dialect);
-        }
+        *count = words.iter().filter(knows).count() as u32;
     }
-    best.1
+    known
 }
 
 #[cfg(test)]
@@ -261,6 +312,10 @@ mod tests {
     use super::*;
 
     fn page(text: &str, headings: &[(u8, &'static str)], types: &[&str]) -> Dialect {
+        detection(text, headings, types).dialect
+    }
+
+    fn detection(text: &str, headings: &[(u8, &'static str)], types: &[&str]) -> Detection {
         detect(&Signals {
             text,
             headings: headings.to_vec(),
@@ -303,5 +358,19 @@ mod tests {
             Dialect::Java
         );
         assert_eq!(page("", &[(1, "Pet")], &[]), Dialect::Java);
+    }
+
+    #[test]
+    fn a_mark_starts_a_word() {
+        assert_eq!(page("", &[(1, "Pet")], &["list[str]"]), Dialect::Python);
+        assert!(!detection("", &[(1, "Pet")], &["Playlist[]"]).marked);
+    }
+
+    #[test]
+    fn only_marks_make_a_page_sure_of_its_dialect() {
+        assert!(detection("", &[(1, "Pet")], &["Pointer to string"]).marked);
+        assert!(detection("", &[(1, "# Pet")], &[]).marked);
+        assert!(!detection("", &[(1, "Pet")], &["Int", "Bool"]).marked);
+        assert!(!detection("", &[(1, "Pet")], &[]).marked);
     }
 }

@@ -1,0 +1,175 @@
+//! One dialect per folder. The pages of a folder almost always come from one
+//! generator run, so the folder's dialect is decided from the evidence of all
+//! its pages: the dialect most of its marked pages show (or, in a folder
+//! without marks, the one whose vocabulary knows most of the type words of
+//! all its pages). A page keeps a dialect of
+//! its own only on a mark of its own; the others are read in the folder's.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::ir::Dialect;
+
+use super::Detection;
+use super::dialect::detect::{KnownWords, best_known};
+
+/// The dialect a folder's pages were read in, and how sure that was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FolderDialect {
+    /// The folder, as its pages' paths name it (`.` for bare file names).
+    pub folder: String,
+    /// The folder's dialect.
+    pub dialect: Dialect,
+    /// Model pages whose dialect was detected (pages given a dialect by an
+    /// override are not counted).
+    pub pages: usize,
+    /// Pages with a mark of `dialect`.
+    pub marked: usize,
+    /// Pages without a mark of any dialect, read in `dialect`.
+    pub unmarked: usize,
+    /// Pages with a mark of another dialect, each read in its own.
+    pub other: usize,
+}
+
+impl FolderDialect {
+    /// The share of the folder's pages that carry a mark of its dialect.
+    pub fn certainty(&self) -> f64 {
+        if self.pages == 0 {
+            return 0.0;
+        }
+        self.marked as f64 / self.pages as f64
+    }
+}
+
+/// The folder of a page path.
+pub(crate) fn folder_of(path: &str) -> String {
+    match Path::new(path).parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.display().to_string(),
+        _ => ".".to_string(),
+    }
+}
+
+/// The dialect of each folder, by folder, from the detections of its pages.
+pub(crate) fn folder_dialects<'p>(
+    pages: impl IntoIterator<Item = (&'p str, Detection)>,
+) -> Vec<FolderDialect> {
+    let mut by_folder: BTreeMap<String, Vec<Detection>> = BTreeMap::new();
+    for (path, detection) in pages {
+        by_folder
+            .entry(folder_of(path))
+            .or_default()
+            .push(detection);
+    }
+    by_folder
+        .into_iter()
+        .map(|(folder, detections)| decide(folder, &detections))
+        .collect()
+}
+
+/// The dialect of one folder: the most common among marked pages; without
+/// marks, the one that knows most of the folder's type words; without those,
+/// the most common guess. A tie goes to the dialect declared first, so that
+/// the outcome does not depend on page order.
+fn decide(folder: String, detections: &[Detection]) -> FolderDialect {
+    let dialect = most_common(detections.iter().filter(|d| d.marked))
+        .or_else(|| {
+            let mut known: KnownWords = [0; Dialect::ALL.len()];
+            for detection in detections {
+                for (sum, count) in known.iter_mut().zip(detection.known_words) {
+                    *sum += count;
+                }
+            }
+            best_known(&known)
+        })
+        .or_else(|| most_common(detections.iter()))
+        .unwrap_or(Dialect::Java);
+    let marked_as = |same: bool| {
+        detections
+            .iter()
+            .filter(|d| d.marked && (d.dialect == dialect) == same)
+            .count()
+    };
+    FolderDialect {
+        folder,
+        dialect,
+        pages: detections.len(),
+        marked: marked_as(true),
+        unmarked: detections.iter().filter(|d| !d.marked).count(),
+        other: marked_as(false),
+    }
+}
+
+/// The dialect most of `detections` have, the first declared on a tie.
+fn most_common<'d>(detections: impl Iterator<Item = &'d Detection>) -> Option<Dialect> {
+    let mut votes: HashMap<Dialect, usize> = HashMap::new();
+    for detection in detections {
+        *votes.entry(detection.dialect).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by(|(a, a_votes), (b, b_votes)| a_votes.cmp(b_votes).then(b.cmp(a)))
+        .map(|(dialect, _)| dialect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(dialect: Dialect, marked: bool) -> Detection {
+        let mut known_words = [0; Dialect::ALL.len()];
+        if !marked {
+            let index = Dialect::ALL.iter().position(|d| *d == dialect).unwrap();
+            known_words[index] = 1;
+        }
+        Detection {
+            dialect,
+            marked,
+            known_words,
+        }
+    }
+
+    #[test]
+    fn marked_pages_decide_and_unmarked_ones_follow() {
+        let pages = [
+            ("docs/A.md", seen(Dialect::Kotlin, true)),
+            ("docs/B.md", seen(Dialect::Java, false)),
+            ("docs/C.md", seen(Dialect::Kotlin, true)),
+            ("docs/D.md", seen(Dialect::Go, true)),
+            ("other/E.md", seen(Dialect::Swift, false)),
+            ("F.md", seen(Dialect::Swift, false)),
+        ];
+        let folders = folder_dialects(pages);
+        let docs = &folders[1];
+        assert_eq!(
+            (docs.folder.as_str(), docs.dialect),
+            ("docs", Dialect::Kotlin)
+        );
+        assert_eq!(
+            (docs.pages, docs.marked, docs.unmarked, docs.other),
+            (4, 2, 1, 1)
+        );
+        assert_eq!(docs.certainty(), 0.5);
+        assert_eq!(
+            (folders[0].folder.as_str(), folders[0].dialect),
+            (".", Dialect::Swift)
+        );
+        assert_eq!(
+            folders[2].dialect,
+            Dialect::Swift,
+            "no marks: the type words decide"
+        );
+    }
+
+    #[test]
+    fn a_tie_does_not_depend_on_page_order() {
+        let one = [
+            ("d/A.md", seen(Dialect::Go, true)),
+            ("d/B.md", seen(Dialect::Java, true)),
+        ];
+        let mut other = one;
+        other.reverse();
+        assert_eq!(folder_dialects(one)[0].dialect, Dialect::Java);
+        assert_eq!(folder_dialects(other)[0].dialect, Dialect::Java);
+    }
+}
