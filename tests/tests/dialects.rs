@@ -23,8 +23,9 @@
 //! - `kind`: a union written as a struct or an empty table; an enum page
 //!   written as an empty table.
 //! - `required`: typescript-fetch's two-column tables say nothing about it.
-//! - `dialect`: a page with nothing but `String` and model links (Swift) has
-//!   no sign of its dialect; it reads as Java, with the same IR.
+//! - `dialect`: a page read in another dialect than its generator's. None is
+//!   listed: a page with nothing but `String` and model links (Swift) has no
+//!   sign of its dialect, and is read in its folder's.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
