@@ -265,11 +265,13 @@ pub static PHP: Vocabulary = Vocabulary {
     nullable_prefix: None,
 };
 
-/// JavaScript (`[T]`, `{String: T}`; `Number` for every number).
+/// JavaScript (`[T]`, `{String: T}`). `Number` stands for every number, so
+/// it reads as `decimal`: the page cannot say integer or float, and only a
+/// number type that keeps both writes `5` back as `5`.
 pub static JAVASCRIPT: Vocabulary = Vocabulary {
     scalars: &[
         ("String", String),
-        ("Number", Double),
+        ("Number", Decimal),
         ("Boolean", Boolean),
         ("Date", DateTime),
         ("File", Binary),
@@ -284,11 +286,12 @@ pub static JAVASCRIPT: Vocabulary = Vocabulary {
     nullable_prefix: None,
 };
 
-/// TypeScript axios and fetch (`Array<T>`, `{ [key: string]: T; }`).
+/// TypeScript axios and fetch (`Array<T>`, `{ [key: string]: T; }`);
+/// `number`, for every number, reads as `decimal` (see [`JAVASCRIPT`]).
 pub static TYPESCRIPT: Vocabulary = Vocabulary {
     scalars: &[
         ("string", String),
-        ("number", Double),
+        ("number", Decimal),
         ("boolean", Boolean),
         ("Date", DateTime),
         ("File", Binary),
@@ -330,12 +333,13 @@ pub static SWIFT: Vocabulary = Vocabulary {
     nullable_prefix: None,
 };
 
-/// Dart and dart-dio (`List<T>`, `BuiltList<T>`).
+/// Dart and dart-dio (`List<T>`, `BuiltList<T>`); `num`, integer or
+/// float, reads as `decimal` (see [`JAVASCRIPT`]).
 pub static DART: Vocabulary = Vocabulary {
     scalars: &[
         ("String", String),
         ("int", Int64),
-        ("num", Double),
+        ("num", Decimal),
         ("double", Double),
         ("bool", Boolean),
         ("DateTime", DateTime),
