@@ -64,6 +64,8 @@ pub enum Code {
     MergeConflict,
     /// Two pages of one enum disagree about the JSON type of its values.
     EnumBaseConflict,
+    /// No page of a model lists a property, value or member: it is any JSON value.
+    OpaqueModel,
     /// A property refers to a model that no page defines.
     MissingModel,
     /// Two models or enums would get the same Rust name.
@@ -93,6 +95,7 @@ impl Code {
             Code::EmptyUnion => "DM0112",
             Code::MergeConflict => "DM0200",
             Code::EnumBaseConflict => "DM0201",
+            Code::OpaqueModel => "DM0202",
             Code::MissingModel => "DM0300",
             Code::DuplicateRustName => "DM0301",
             Code::UnusableDefault => "DM0302",

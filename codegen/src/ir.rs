@@ -138,6 +138,12 @@ pub struct Model {
     /// one of the members.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<TypeExpr>,
+    /// True when no page of the model lists a property, a value or a member:
+    /// most dialects write enum and `oneOf` pages so, with an empty table.
+    /// The model is then any JSON value, kept exactly as it came, so that no
+    /// real value is rejected or changed. An opaque model has no properties.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opaque: bool,
 }
 
 /// One row of a model's property table.

@@ -431,6 +431,49 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_lists_nothing_is_any_json_value_with_a_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = "# Org.OpenAPITools.Model.Reason\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        let pet = "# Org.OpenAPITools.Model.Pet\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**Reason** | **Reason** |  | [optional] \n";
+        std::fs::write(dir.path().join("Reason.md"), empty).unwrap();
+        std::fs::write(dir.path().join("Pet.md"), pet).unwrap();
+        let generated = generate(&Settings::new().input(dir.path())).unwrap();
+        assert!(generated.ir.model("Reason").unwrap().opaque);
+        assert!(!generated.ir.model("Pet").unwrap().opaque);
+        assert!(
+            generated
+                .code
+                .contains("pub type Reason = serde_json::Value;"),
+            "{}",
+            generated.code
+        );
+        let notes: Vec<Code> = generated
+            .report
+            .diagnostics()
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(notes, [Code::OpaqueModel]);
+
+        let yaml = generated.ir.to_yaml().unwrap();
+        assert!(yaml.contains("opaque: true"), "{yaml}");
+        let file = dir.path().join("ir.yaml");
+        std::fs::write(
+            &file,
+            yaml.replace("opaque: true", "opaque: true\n  one_of: [string]"),
+        )
+        .unwrap();
+        let Err(Failure::Docs(report)) = read_ir(&Settings::new().input(&file)) else {
+            panic!("an opaque model with members is not IR");
+        };
+        assert!(
+            report
+                .render(Severity::Error, false)
+                .contains("is `opaque` but has")
+        );
+    }
+
+    #[test]
     fn a_malformed_ir_file_is_an_error_at_its_line() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("ir.yaml");

@@ -65,6 +65,13 @@ const ALL: &[&str] = FOLDERS;
 const DOC_LOSSES: &[(&str, &[&str])] = &[
     // The page's model name is re-cased (`NestedVlan` for `NestedVLAN`).
     ("model: name re-cased by the generator", &["kotlin", "rust"]),
+    // An enum page with an empty table, read as any JSON value.
+    ("type: enum page without values (any JSON value)", &["csharp", "ruby", "php", "typescript-fetch", "swift5", "dart"]),
+    // A `oneOf` page that lists one member's properties as its own: a struct
+    // of optional fields.
+    ("type: oneOf written as one member's properties", ALL),
+    // C# names an inline enum (`List<OptEnum>`) that no page lists.
+    ("type: reference to a model no page defines (any JSON value)", &["csharp"]),
     // Go writes a free-form value as `map[string]interface{}`.
     ("type: any written as a type", &["go"]),
     // One date type for date and date-time.
@@ -107,12 +114,13 @@ const READER_DEFECTS: &[(&str, &[&str])] = &[
     ("type: enum page read as a struct", &["csharp", "go", "ruby", "php", "typescript-fetch", "swift5", "dart"]),
     ("type: int32 read as model", &["rust"]),
     ("type: list read as model", &["ruby", "php", "javascript", "swift5"]),
-    ("type: oneOf page read as a struct", ALL),
     ("type: read as any JSON value", &["typescript-axios", "typescript-fetch", "rust"]),
     ("type: ref read as binary", &["typescript-axios", "typescript-fetch", "javascript"]),
     ("type: ref read as model", &["php"]),
     ("type: ref read as uuid", &["csharp"]),
     ("type: string read as model", &["rust"]),
+    ("type: page without properties (any JSON value)", &["rust"]),
+    ("type: reference to a model no page defines (any JSON value)", &["java", "kotlin", "python", "go", "ruby", "php", "typescript-axios", "typescript-fetch", "javascript", "swift5", "dart", "rust"]),
     ("wire: escape not undone", &["java", "ruby", "php", "typescript-axios", "typescript-fetch", "swift5"]),
 ];
 
@@ -688,9 +696,18 @@ impl Context<'_> {
         }
     }
 
+    /// Whether `read` names an opaque model, or one no page defines: both
+    /// are any JSON value.
+    fn opaque(&self, read: &TypeExpr) -> bool {
+        matches!(read, TypeExpr::Model(name) if self.ir.model(name).is_none_or(|m| m.opaque))
+    }
+
     /// Whether `read` is of the kind of the true type `ty`, items included.
     fn same_kind(&self, ty: &Value, read: &TypeExpr) -> bool {
         let read = strip_nullable(read);
+        if self.opaque(read) {
+            return ty["kind"] == "any";
+        }
         if ty["kind"] == "any" && self.union_page(read).is_some() {
             return self.reads_as_union(read);
         }
@@ -710,7 +727,7 @@ impl Context<'_> {
     fn wire_safe(&self, ty: &Value, read: &TypeExpr) -> bool {
         use Primitive as P;
         let read = strip_nullable(read);
-        if matches!(read, TypeExpr::Primitive(P::Any)) {
+        if matches!(read, TypeExpr::Primitive(P::Any)) || self.opaque(read) {
             return true;
         }
         let primitive = match read {
@@ -776,8 +793,21 @@ impl Context<'_> {
             }
             _ => {}
         }
+        if let TypeExpr::Model(name) = read
+            && self.ir.model(name).is_none()
+        {
+            return "type: reference to a model no page defines (any JSON value)".to_string();
+        }
+        if self.opaque(read) {
+            return match truth {
+                "enum" => "type: enum page without values (any JSON value)",
+                "any" => "type: oneOf page without members (any JSON value)",
+                _ => "type: page without properties (any JSON value)",
+            }
+            .to_string();
+        }
         if truth == "any" && self.union_page(read).is_some() {
-            return "type: oneOf page read as a struct".to_string();
+            return "type: oneOf written as one member's properties".to_string();
         }
         let read_keyword = ir_show(read);
         let class = match (truth, read_keyword.as_str()) {

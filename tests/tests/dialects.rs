@@ -20,8 +20,9 @@
 //!   pages as empty tables, `int` for int32 and int64, one number type,
 //!   dates and UUIDs as strings, free-form objects as `Object`, no `nullable`,
 //!   no `uniqueItems`).
-//! - `kind`: a union written as a struct or an empty table; an enum page
-//!   written as an empty table.
+//! - `kind`: a union written as a struct (`object`) or an empty table; an
+//!   enum page written as an empty table (both read as `any`: any JSON
+//!   value, kept as it came).
 //! - `required`: typescript-fetch's two-column tables say nothing about it.
 //! - `dialect`: a page read in another dialect than its generator's. None is
 //!   listed: a page with nothing but `String` and model links (Swift) has no
@@ -294,7 +295,7 @@ fn compare(
                     name,
                     "kind",
                     "enum".into(),
-                    model.map_or("nothing", |_| "object").into(),
+                    model.map_or("nothing", model_kind).into(),
                 ),
             },
             Truth::Union(members) => {
@@ -303,7 +304,7 @@ fn compare(
                 });
                 if read != members {
                     let read = if read.is_empty() {
-                        "object".to_string()
+                        model.map_or("nothing", model_kind).to_string()
                     } else {
                         read.join(",")
                     };
@@ -375,6 +376,12 @@ fn percent(part: usize, whole: usize) -> f64 {
     } else {
         100.0 * part as f64 / whole as f64
     }
+}
+
+/// What a model that is no enum or union was read as: an opaque one (an
+/// empty table) is any JSON value.
+fn model_kind(model: &docmodel_codegen::ir::Model) -> &'static str {
+    if model.opaque { "any" } else { "object" }
 }
 
 /// A generator's differences, one a line: `item  aspect  spec → read`.

@@ -17,7 +17,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Ir, SourceRef};
+use crate::ir::{Ir, Model, SourceRef};
 
 use names::Scope;
 use types::TypeNames;
@@ -57,7 +57,9 @@ fn emit_part(
         .iter()
         .map(|m| {
             let ident = &names.rust[&m.name];
-            if m.one_of.is_empty() {
+            if m.opaque {
+                opaque(m, ident)
+            } else if m.one_of.is_empty() {
                 structs::emit(m, ident, ir, names, diagnostics)
             } else {
                 unions::emit(m, ident, names, diagnostics)
@@ -70,6 +72,18 @@ fn emit_part(
         .filter(|_| with_enums)
         .map(|e| enums::emit(e, &names.rust[&e.name], names));
     quote! { #( #structs )* #( #enums )* }
+}
+
+/// An opaque model: any JSON value under the model's name.
+fn opaque(model: &Model, ident: &Ident) -> TokenStream {
+    let doc = docs::model_attributes(
+        model,
+        "Any JSON value, kept as it came: the docs list no property, value or member of it. ",
+    );
+    quote! {
+        #doc
+        pub type #ident = serde_json::Value;
+    }
 }
 
 /// Formats emitted tokens as a source file: a header saying where it came

@@ -313,7 +313,7 @@ impl Page<'_, '_> {
                 Code::EmptyEnum,
                 listing.heading.clone(),
                 format!(
-                    "`{}` has an empty enum section; it is read as a model",
+                    "`{}` has an empty enum section; unless another page lists its values, it is any JSON value",
                     self.name
                 ),
                 "list the values as `` * `NAME` (value: `\"value\"`) `` bullets",

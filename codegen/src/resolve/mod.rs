@@ -10,7 +10,7 @@ mod merge;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Enum, Ir, Model, Property};
+use crate::ir::{Enum, Ir, Model, Property, SourceRef};
 use crate::read::{Declared, PageEnum, PageModel, PageProperty};
 
 /// Builds the IR of the given pages; merge conflicts and unusable defaults
@@ -96,6 +96,22 @@ pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
     let by_name: HashMap<&str, &Enum> = ir.enums.iter().map(|e| (e.name.as_str(), e)).collect();
     let lookup = |name: &str| by_name.get(name).copied();
     for model in &mut ir.models {
+        if model.opaque && !(model.properties.is_empty() && model.one_of.is_empty()) {
+            let source = SourceRef {
+                file: model.sources.first().cloned().unwrap_or_default(),
+                line: 1,
+            };
+            diagnostics.push(Diagnostic::at_line(
+                Severity::Error,
+                Code::MalformedIr,
+                &source,
+                format!(
+                    "model `{}` is `opaque` but has properties or members",
+                    model.name
+                ),
+                "remove `opaque: true`, or the model's properties and `one_of`",
+            ));
+        }
         for property in &mut model.properties {
             let Some(value) = &property.default else {
                 continue;
@@ -137,11 +153,15 @@ fn into_model<'e>(
     enums: &defaults::EnumLookup<'e>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Model {
-    let properties = page
+    let properties: Vec<Property> = page
         .properties
         .into_iter()
         .map(|declared| into_property(&page.name, declared, enums, diagnostics))
         .collect();
+    let opaque = properties.is_empty() && page.one_of.is_empty();
+    if opaque {
+        diagnostics.push(opaque_note(&page.name, &page.sources));
+    }
     Model {
         name: page.name,
         dialect: page.dialect,
@@ -149,7 +169,25 @@ fn into_model<'e>(
         sources: page.sources,
         properties,
         one_of: page.one_of,
+        opaque,
     }
+}
+
+/// The note that a model's pages list nothing, so that it is any JSON value.
+fn opaque_note(name: &str, sources: &[String]) -> Diagnostic {
+    let source = SourceRef {
+        file: sources.first().cloned().unwrap_or_default(),
+        line: 1,
+    };
+    Diagnostic::at_line(
+        Severity::Note,
+        Code::OpaqueModel,
+        &source,
+        format!(
+            "`{name}` lists no property, value or member (an enum or oneOf page whose values the docs do not write, or an object without properties): it is typed as any JSON value, kept as it came"
+        ),
+        "add a page of the model that lists its values or properties (another dialect's docs, or an enum page) for a typed model",
+    )
 }
 
 fn into_property<'e>(
