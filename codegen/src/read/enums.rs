@@ -84,7 +84,11 @@ fn table_values(text: &str, table: Table<'_>, doc_name: &str, values: &mut Value
         };
         let name = name_cell(name.raw);
         let value = plain_text(value.raw);
-        if rows.len() == 1 && name == doc_name && value.contains(", ") && !value.starts_with('"') {
+        if rows.len() == 1
+            && same_words(&name, doc_name)
+            && value.contains(", ")
+            && !value.starts_with('"')
+        {
             for part in value.split(", ") {
                 values.push(Member {
                     name: String::new(),
@@ -96,6 +100,19 @@ fn table_values(text: &str, table: Table<'_>, doc_name: &str, values: &mut Value
         }
         values.push(member(name, &value));
     }
+}
+
+/// Whether two spellings of a name have the same letters and digits, case
+/// aside: Kotlin heads the row `type` under `## Enum: _type`, and
+/// `snakeName` under `## Enum: snake_name`.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    words(a) == words(b)
 }
 
 /// A `` * `NAME` (value: `"value"`) `` bullet (the `*` may already be gone).
@@ -213,5 +230,12 @@ mod tests {
         assert_eq!(section_enum_name("List<EventsEnum>"), "EventsEnum");
         assert_eq!(section_enum_name("Map<String, InnerEnum>"), "InnerEnum");
         assert_eq!(section_enum_name("StateEnum"), "StateEnum");
+    }
+
+    #[test]
+    fn kotlins_joined_row_is_split_under_a_wire_named_heading() {
+        assert!(same_words("type", "_type"));
+        assert!(same_words("snakeName", "snake_name"));
+        assert!(!same_words("status", "state"));
     }
 }

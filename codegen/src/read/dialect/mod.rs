@@ -98,6 +98,8 @@ const JAVA_ESCAPES: Escapes = Escapes {
         "list",
         "file",
         "localVarPath",
+        // Names the generator reserves for its own code (seen on real folders).
+        "configuration",
     ],
 };
 
@@ -219,6 +221,9 @@ const JAVASCRIPT_ESCAPES: Escapes = Escapes {
         "while",
         "with",
         "yield",
+        // Names the TypeScript generators reserve for their own code (seen on real folders).
+        "configuration",
+        "options",
     ],
 };
 
@@ -279,6 +284,10 @@ const SWIFT_ESCAPES: Escapes = Escapes {
         "type",
         "description",
         "hashValue",
+        // Contextual keywords the generator escapes too (seen on real folders).
+        "prefix",
+        "required",
+        "set",
     ],
 };
 
