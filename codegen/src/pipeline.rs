@@ -474,6 +474,46 @@ mod tests {
     }
 
     #[test]
+    fn gos_nullable_names_are_nullable_references_unless_a_model_has_the_name() {
+        const TABLE: &str = "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        let page = |name: &str, rows: &str| Page {
+            path: format!("go/{name}.md"),
+            text: format!("# {name}\n\n{TABLE}{rows}"),
+        };
+        let pages = vec![
+            page(
+                "Place",
+                "**Arrival** | Pointer to **NullableTime** |  | [optional] \n**Owner** | Pointer to [**NullableUser**](User.md) |  | [optional] \n**Other** | Pointer to [**NullableOther**](NullableOther.md) |  | [optional] \n**Maybe** | Pointer to [**NullableNullableOther**](NullableOther.md) |  | [optional] \n",
+            ),
+            page(
+                "User",
+                "**Name** | Pointer to **string** |  | [optional] \n",
+            ),
+            page(
+                "NullableOther",
+                "**Name** | Pointer to **string** |  | [optional] \n",
+            ),
+        ];
+        let (ir, _, _) = load_pages(pages, &Resolved::default(), &mut Vec::new());
+        let types: Vec<String> = ir
+            .model("Place")
+            .unwrap()
+            .properties
+            .iter()
+            .map(|p| p.ty.to_string())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "nullable<datetime>",
+                "nullable<User>",
+                "NullableOther",
+                "nullable<NullableOther>"
+            ]
+        );
+    }
+
+    #[test]
     fn a_malformed_ir_file_is_an_error_at_its_line() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("ir.yaml");

@@ -25,3 +25,9 @@ pub(crate) use dialect::detect::Detection;
 pub use folders::FolderDialect;
 pub(crate) use folders::{folder_dialects, folder_of};
 pub(crate) use page::{PageRead, read_page};
+
+/// The prefix a dialect writes before a nullable type's name (Go's
+/// `NullableX`), if it has one.
+pub(crate) fn nullable_prefix(dialect: crate::ir::Dialect) -> Option<&'static str> {
+    dialect::Rules::of(dialect).vocabulary.nullable_prefix
+}

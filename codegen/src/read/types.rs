@@ -327,9 +327,19 @@ impl<'a> Parser<'_, 'a> {
             .vocabulary
             .nullable_prefix
             .and_then(|p| name.strip_prefix(p));
-        if let Some(found) =
-            prefixed.and_then(|rest| lookup(rest).or_else(|| lookup(&rest.to_lowercase())))
-        {
+        // `NullableString` is `string`, `NullableTime` is `time.Time`.
+        let qualified = |rest: &str| {
+            self.vocabulary
+                .scalars
+                .iter()
+                .find(|(w, _)| w.rsplit('.').next() == Some(rest) && w.contains('.'))
+                .map(|(_, p)| TypeExpr::Primitive(*p))
+        };
+        if let Some(found) = prefixed.and_then(|rest| {
+            lookup(rest)
+                .or_else(|| lookup(&rest.to_lowercase()))
+                .or_else(|| qualified(rest))
+        }) {
             return nullable(found);
         }
         TypeExpr::Model(model_name(name).to_string())

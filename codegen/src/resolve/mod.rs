@@ -10,8 +10,8 @@ mod merge;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Enum, Ir, Model, Property, SourceRef};
-use crate::read::{Declared, PageEnum, PageModel, PageProperty};
+use crate::ir::{Enum, Ir, Model, Property, SourceRef, TypeExpr};
+use crate::read::{self, Declared, PageEnum, PageModel, PageProperty};
 
 /// Builds the IR of the given pages; merge conflicts and unusable defaults
 /// become warnings.
@@ -41,6 +41,11 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
         .iter()
         .map(|e| (e.doc_name.clone(), e.name.clone()))
         .collect();
+    let defined: HashSet<String> = by_model
+        .keys()
+        .chain(standalone_names.keys())
+        .cloned()
+        .collect();
     let mut models = Vec::with_capacity(by_model.len());
     for (_, pages) in by_model {
         let Some(mut page) = merge::merge(pages, diagnostics) else {
@@ -55,8 +60,12 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
         for property in &mut page.properties {
             property.ty.rename_enums(&|n| renames.get(n).cloned());
         }
+        let prefix = read::nullable_prefix(page.dialect);
         let types = page.properties.iter_mut().map(|p| &mut p.ty);
         for ty in types.chain(page.one_of.iter_mut()) {
+            if let Some(prefix) = prefix {
+                unwrap_nullable_names(ty, prefix, &defined);
+            }
             ty.link_enums(&|n| standalone_names.contains_key(n));
             ty.rename_enums(&|n| standalone_names.get(n).filter(|new| *new != n).cloned());
         }
@@ -128,6 +137,29 @@ pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
     }
     cycles::mark_back_edges(&mut ir.models);
     ir
+}
+
+/// A reference to `NullableX` where only `X` is defined (Go's spelling of a
+/// nullable reference) becomes a nullable reference to `X`; a model that is
+/// itself named `NullableX` keeps its name.
+fn unwrap_nullable_names(ty: &mut TypeExpr, prefix: &str, defined: &HashSet<String>) {
+    match ty {
+        TypeExpr::List(inner)
+        | TypeExpr::Set(inner)
+        | TypeExpr::Map(inner)
+        | TypeExpr::Nullable(inner) => {
+            unwrap_nullable_names(inner, prefix, defined);
+        }
+        TypeExpr::Model(name) if !defined.contains(name.as_str()) => {
+            if let Some(rest) = name
+                .strip_prefix(prefix)
+                .filter(|rest| defined.contains(*rest))
+            {
+                *ty = TypeExpr::Model(rest.to_string()).into_nullable();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A model page with nothing in it: how most dialects write an enum page.
