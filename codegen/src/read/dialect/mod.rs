@@ -30,7 +30,7 @@ const NO_ESCAPES: Escapes = Escapes {
 };
 
 const CSHARP_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::ClassName],
+    forms: &[Escape::ClassName("_"), Escape::ClassName("Var")],
     keywords: &[],
 };
 
@@ -100,6 +100,12 @@ const JAVA_ESCAPES: Escapes = Escapes {
         "localVarPath",
         // Names the generator reserves for its own code (seen on real folders).
         "configuration",
+        // Kotlin, which shares these escapes, also escapes the names of
+        // `Map`'s members (`propertySize`, seen on real folders).
+        "size",
+        "values",
+        "keys",
+        "entries",
     ],
 };
 
@@ -457,7 +463,7 @@ const R_ESCAPES: Escapes = Escapes {
 };
 
 const POWERSHELL_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::ClassName, Escape::Prefix("Var")],
+    forms: &[Escape::ClassName("_"), Escape::Prefix("Var")],
     keywords: &[
         "begin",
         "break",

@@ -14,8 +14,9 @@ pub enum Escape {
     Suffix(&'static str),
     /// Rust's raw identifier `r#type`: always an escape.
     RawIdentifier,
-    /// C#'s `_Model` for a property named like its class `Model`.
-    ClassName,
+    /// `prefix` + the class name, for a property named like its class
+    /// (C#'s `VarToken` in `Token`, Genesys .NET's `_Model` in `Model`).
+    ClassName(&'static str),
     /// `$` spelled out: `dollarRef`, `dollar_ref` for `$ref`.
     Dollar,
 }
@@ -45,7 +46,7 @@ impl Escapes {
         }
         self.forms.iter().find_map(|form| match form {
             Escape::RawIdentifier => name.strip_prefix("r#"),
-            Escape::ClassName => name.strip_prefix('_').filter(|rest| *rest == model),
+            Escape::ClassName(prefix) => name.strip_prefix(prefix).filter(|rest| *rest == model),
             Escape::Dollar => None,
             Escape::Prefix(prefix) => name
                 .strip_prefix(prefix)
@@ -228,7 +229,7 @@ mod tests {
         const ESCAPES: Escapes = Escapes {
             forms: &[
                 Escape::RawIdentifier,
-                Escape::ClassName,
+                Escape::ClassName("_"),
                 Escape::Prefix("_"),
                 Escape::Prefix("var_"),
                 Escape::Suffix("_"),
