@@ -30,8 +30,14 @@ const NO_ESCAPES: Escapes = Escapes {
 };
 
 const CSHARP_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::ClassName("_"), Escape::ClassName("Var")],
-    keywords: &[],
+    forms: &[
+        Escape::ClassName("_"),
+        Escape::ClassName("Var"),
+        Escape::Prefix("Var"),
+    ],
+    // Names the C# generator keeps for `System` types and its own classes
+    // (`VarVersion`, seen on real folders).
+    keywords: &["Version", "TimeZone", "Configuration", "Environment", "Client"],
 };
 
 const JAVA_ESCAPES: Escapes = Escapes {
