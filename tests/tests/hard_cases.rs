@@ -81,6 +81,7 @@ fn main() {
         "callbackUri": "u2",
         "count": 7,
         "mood": "sad",
+        "tags": ["t"],
         "symbol": "-1",
         "level": 3,
         "pattern": "p",
@@ -98,6 +99,7 @@ fn main() {
 
     let defaults: Holder = serde_json::from_value(json!({"box": {}, "name": "n"})).unwrap();
     assert_eq!((defaults.count, defaults.mood), (3, HolderMood::Happy));
+    assert_eq!(defaults.tags, ["a", "b|c"]);
 
     for value in ["1", "-1", "", "+", "s", "S", "transfer.conference", "unknown", "new"] {
         let symbol: HolderSymbol = value.parse().unwrap();

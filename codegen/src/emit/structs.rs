@@ -266,6 +266,14 @@ fn default_expression(
                 }
             })
         }
+        TypeExpr::List(item) | TypeExpr::Set(item) => {
+            let elements = value
+                .as_array()?
+                .iter()
+                .map(|element| default_expression(element, item, ir, names))
+                .collect::<Option<Vec<_>>>()?;
+            Some(quote!(vec![#(#elements),*]))
+        }
         _ => None,
     }
 }

@@ -65,8 +65,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut heading: Option<(u8, String, Range<usize>)> = None;
     let mut front_matter: Option<(String, Range<usize>)> = None;
     let mut code: Option<(String, Option<Range<usize>>)> = None;
+    // Python pages quote the model's import path under the heading
+    // (`> vendor.models.card`): quoted paragraphs are no description.
+    let mut quote_depth = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::MetadataBlock(_)) => front_matter = Some((String::new(), range)),
             Event::End(TagEnd::MetadataBlock(_)) => {
                 if let Some((yaml, range)) = front_matter.take() {
@@ -95,7 +100,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     yaml.push_str(&piece);
                 }
             }
-            Event::Start(Tag::Paragraph) if heading.is_none() => {
+            Event::Start(Tag::Paragraph) if heading.is_none() && quote_depth == 0 => {
                 blocks.push(Block::Paragraph { range })
             }
             Event::Start(Tag::TableHead) => blocks.push(Block::Table {

@@ -597,6 +597,9 @@ mod tests {
         assert_eq!(page.description.as_deref(), Some("A pet & its *tags*."));
         assert_eq!(page.properties[0].ty.to_string(), "int64");
         assert_eq!(page.properties[0].required, Some(true));
+
+        let quoted = "# Card\n\n> vendor.models.card\n\nA card.\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**id** | **int** |  | \n";
+        assert_eq!(model(quoted).description.as_deref(), Some("A card."));
     }
 
     #[test]

@@ -68,9 +68,9 @@ pub fn assign<'a>(text: &'a str, cells: &[Cell<'a>], columns: Columns) -> Option
     let (name, rest) = cells.split_first()?;
     let type_len = (1..=rest.len()).find(|&n| balanced(join(text, &rest[..n]).raw))?;
     let (ty_cells, rest) = rest.split_at(type_len);
-    let (notes, description_cells) = match rest.split_last() {
-        Some((last, before)) if columns.notes => (Some(last.clone()), before),
-        _ => (None, rest),
+    let (notes, description_cells) = match notes_start(rest, columns) {
+        Some(start) => (Some(join(text, &rest[start..])), &rest[..start]),
+        None => (None, rest),
     };
     let description = (columns.description && !description_cells.is_empty())
         .then(|| join(text, description_cells));
@@ -81,6 +81,25 @@ pub fn assign<'a>(text: &'a str, cells: &[Cell<'a>], columns: Columns) -> Option
         notes,
         rejoined: cells.len() - columns.count,
     })
+}
+
+/// Where the Notes cell starts among the cells after the type: at the first
+/// cell (after the Description's first) that opens with a note, so that an
+/// unescaped `|` inside a note (`[default to "(|(a=b))"]`) stays in it;
+/// otherwise the Notes cell is the last one.
+fn notes_start(cells: &[Cell<'_>], columns: Columns) -> Option<usize> {
+    if !columns.notes || cells.is_empty() {
+        return None;
+    }
+    const OPENERS: &[&str] = &["[optional]", "[readonly]", "[default to ", "[one of"];
+    let first = usize::from(columns.description).min(cells.len() - 1);
+    let opens_a_note = |cell: &Cell<'_>| {
+        let trimmed = cell.raw.trim_start();
+        OPENERS.iter().any(|o| trimmed.starts_with(o))
+    };
+    (first..cells.len())
+        .find(|&i| opens_a_note(&cells[i]))
+        .or(Some(cells.len() - 1))
 }
 
 /// One cell spanning `cells` (which are adjacent), pipes between them included.
@@ -134,6 +153,15 @@ mod tests {
         assert_eq!((name.as_str(), ty.as_str()), ("**H**", "**string**"));
         assert_eq!(description, "https://&lt;a&gt; | mailto:&lt;b&gt; | c");
         assert_eq!((notes.as_str(), rejoined), ("[optional]", 2));
+    }
+
+    #[test]
+    fn a_pipe_inside_a_note_stays_in_the_notes() {
+        let (_, _, description, notes, rejoined) =
+            assigned("**filter** | **String** |  | [optional] [default to \"(|(a=b))\"]");
+        assert_eq!(description, "");
+        assert_eq!(notes.trim(), "[optional] [default to \"(|(a=b))\"]");
+        assert_eq!(rejoined, 1);
     }
 
     #[test]

@@ -38,8 +38,40 @@ pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option
         TypeExpr::Enum(name) => enums(name)
             .and_then(|declared| named_member(declared, unquoted))
             .map(|value| value.to_json()),
+        TypeExpr::List(item) | TypeExpr::Set(item) => {
+            let inner = written.trim().strip_prefix('[')?.strip_suffix(']')?;
+            list_items(inner)
+                .into_iter()
+                .map(|element| typed(element, item, enums))
+                .collect::<Option<Vec<Value>>>()
+                .map(Value::Array)
+        }
         _ => None,
     }
+}
+
+/// The elements of a list literal's inside (`"a", "b, c"`), split at the
+/// commas outside quotes; none for an empty list.
+fn list_items(inner: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (at, c) in inner.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), c) if c == open => quote = None,
+            (None, ',') => {
+                items.push(inner[start..at].trim());
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = inner[start..].trim();
+    if !last.is_empty() || !items.is_empty() {
+        items.push(last);
+    }
+    items
 }
 
 /// Whether an IR file's `default` is a value of type `ty`.
@@ -57,6 +89,9 @@ pub fn fits<'e>(value: &Value, ty: &TypeExpr, enums: &EnumLookup<'e>) -> bool {
         ) => true,
         (TypeExpr::Enum(name), value) => enums(name)
             .is_some_and(|declared| declared.members.iter().any(|m| m.value.to_json() == *value)),
+        (TypeExpr::List(item) | TypeExpr::Set(item), Value::Array(values)) => {
+            values.iter().all(|v| fits(v, item, enums))
+        }
         _ => false,
     }
 }
@@ -158,6 +193,25 @@ mod tests {
         assert_eq!(read("Other"), None);
         assert!(fits(&Value::from("dark-blue"), &ty, &enums));
         assert!(!fits(&Value::from("DarkBlue"), &ty, &enums));
+    }
+
+    #[test]
+    fn list_literals_become_arrays_of_the_item_type() {
+        let none = |_: &str| None;
+        let strings = TypeExpr::List(Box::new(TypeExpr::Primitive(Primitive::String)));
+        let ints = TypeExpr::Set(Box::new(TypeExpr::Primitive(Primitive::Int32)));
+        assert_eq!(typed("[]", &strings, &none), Some(serde_json::json!([])));
+        assert_eq!(
+            typed("[\"x\", \"y, z\"]", &strings, &none),
+            Some(serde_json::json!(["x", "y, z"]))
+        );
+        assert_eq!(
+            typed("[1, 2]", &ints, &none),
+            Some(serde_json::json!([1, 2]))
+        );
+        assert_eq!(typed("[1, x]", &ints, &none), None);
+        assert!(fits(&serde_json::json!([1]), &ints, &none));
+        assert!(!fits(&serde_json::json!(["a"]), &ints, &none));
     }
 
     #[test]

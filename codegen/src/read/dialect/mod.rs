@@ -37,7 +37,13 @@ const CSHARP_ESCAPES: Escapes = Escapes {
     ],
     // Names the C# generator keeps for `System` types and its own classes
     // (`VarVersion`, seen on real folders).
-    keywords: &["Version", "TimeZone", "Configuration", "Environment", "Client"],
+    keywords: &[
+        "Version",
+        "TimeZone",
+        "Configuration",
+        "Environment",
+        "Client",
+    ],
 };
 
 const JAVA_ESCAPES: Escapes = Escapes {
@@ -378,6 +384,7 @@ const DART_ESCAPES: Escapes = Escapes {
 
 const RUST_ESCAPES: Escapes = Escapes {
     forms: &[
+        Escape::Slash,
         Escape::RawIdentifier,
         Escape::Prefix("_"),
         Escape::Prefix("param_"),

@@ -19,6 +19,8 @@ pub enum Escape {
     ClassName(&'static str),
     /// `$` spelled out: `dollarRef`, `dollar_ref` for `$ref`.
     Dollar,
+    /// `/` spelled out: `violence_slash_graphic` for `violence/graphic`.
+    Slash,
 }
 
 /// A dialect's escapes and the reserved words they protect.
@@ -47,7 +49,7 @@ impl Escapes {
         self.forms.iter().find_map(|form| match form {
             Escape::RawIdentifier => name.strip_prefix("r#"),
             Escape::ClassName(prefix) => name.strip_prefix(prefix).filter(|rest| *rest == model),
-            Escape::Dollar => None,
+            Escape::Dollar | Escape::Slash => None,
             Escape::Prefix(prefix) => name
                 .strip_prefix(prefix)
                 .filter(|rest| self.is_keyword(rest)),
@@ -67,6 +69,12 @@ impl Escapes {
         let mut chars = rest.chars();
         let first = chars.next().filter(|c| c.is_alphabetic())?;
         Some(format!("${}{}", first.to_lowercase(), chars.as_str()))
+    }
+
+    /// `a/b` for `a_slash_b`, where the dialect spells `/` out.
+    fn slash(&self, name: &str) -> Option<String> {
+        (self.forms.contains(&Escape::Slash) && name.contains("_slash_"))
+            .then(|| name.replace("_slash_", "/"))
     }
 
     /// True for a reserved word, ignoring the case of its first letter
@@ -90,13 +98,13 @@ pub fn wire_name(
 ) -> (String, WireNameRule) {
     let (unescaped, escaped) = match escapes.undo(name, model) {
         Some(rest) => (lower_first_if_keyword(rest, escapes), true),
-        None => match escapes.dollar(name) {
+        None => match escapes.dollar(name).or_else(|| escapes.slash(name)) {
             Some(spelled) => (spelled, true),
             None => (name.to_string(), false),
         },
     };
-    if escaped && unescaped.starts_with('$') {
-        // `$ref` is a wire name no case conversion applies to.
+    if escaped && (unescaped.starts_with('$') || unescaped.contains('/')) {
+        // `$ref` and `a/b` are wire names no case conversion applies to.
         return (unescaped, WireNameRule::Unescaped);
     }
     let converted = convert(&unescaped, case);
@@ -263,6 +271,14 @@ mod tests {
         assert_eq!(
             wire_name("dollar_ref", "M", &DOLLAR, WireCase::Snake).0,
             "$ref"
+        );
+        const SLASH: Escapes = Escapes {
+            forms: &[Escape::Slash],
+            keywords: &[],
+        };
+        assert_eq!(
+            wire_name("violence_slash_graphic", "M", &SLASH, WireCase::Camel),
+            ("violence/graphic".into(), WireNameRule::Unescaped)
         );
         let camel = wire_name("SchemaId", "M", &ESCAPES, WireCase::Camel);
         assert_eq!(camel, ("schemaId".into(), WireNameRule::Derived));
