@@ -66,6 +66,8 @@ pub enum Code {
     EnumBaseConflict,
     /// No page of a model lists a property, value or member: it is any JSON value.
     OpaqueModel,
+    /// A folder's wire names were derived from field names by a case rule.
+    DerivedWireNames,
     /// A property refers to a model that no page defines.
     MissingModel,
     /// Two models or enums would get the same Rust name.
@@ -96,6 +98,7 @@ impl Code {
             Code::MergeConflict => "DM0200",
             Code::EnumBaseConflict => "DM0201",
             Code::OpaqueModel => "DM0202",
+            Code::DerivedWireNames => "DM0203",
             Code::MissingModel => "DM0300",
             Code::DuplicateRustName => "DM0301",
             Code::UnusableDefault => "DM0302",

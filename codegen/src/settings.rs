@@ -33,7 +33,7 @@ const MAX_FILE_BYTES: u64 = 64 * 1024;
 
 /// How a language field name becomes a JSON wire name: the name is split into
 /// words the way its dialect writes them, and the words joined this way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[non_exhaustive]
 pub enum WireCase {
     /// The name as written is the wire name (reserved-word escapes undone).
@@ -274,6 +274,13 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
+    /// The wire case the page `page`, read in `dialect`, is read under.
+    pub fn wire_case_of(&self, page: &str, dialect: Dialect) -> WireCase {
+        self.for_page(page)
+            .wire_case
+            .unwrap_or_else(|| WireCase::default_for(dialect))
+    }
+
     /// The settings for the page at `page` (a path as given to the reader).
     pub fn for_page(&self, page: &str) -> PageSettings {
         let page = normalize(Path::new(page));

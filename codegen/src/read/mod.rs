@@ -26,6 +26,11 @@ pub use folders::FolderDialect;
 pub(crate) use folders::{folder_dialects, folder_of};
 pub(crate) use page::{PageRead, read_page};
 
+/// Whether a dialect's generator re-cases JSON names into field names.
+pub(crate) fn renames_fields(dialect: crate::ir::Dialect) -> bool {
+    dialect::Rules::of(dialect).renames_fields
+}
+
 /// The prefix a dialect writes before a nullable type's name (Go's
 /// `NullableX`), if it has one.
 pub(crate) fn nullable_prefix(dialect: crate::ir::Dialect) -> Option<&'static str> {

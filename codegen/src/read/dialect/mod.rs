@@ -22,6 +22,10 @@ pub struct Rules {
     pub vocabulary: &'static Vocabulary,
     /// How it escapes reserved words in field names.
     pub escapes: &'static Escapes,
+    /// Whether its generator re-cases JSON names into field names (most
+    /// camelCase or snake_case every name; Genesys Java and R keep them), so
+    /// that a name taken as written is a guess.
+    pub renames_fields: bool,
 }
 
 const NO_ESCAPES: Escapes = Escapes {
@@ -515,15 +519,25 @@ const POWERSHELL_ESCAPES: Escapes = Escapes {
 
 macro_rules! rules {
     ($name:ident, $dialect:ident, $vocabulary:ident, $escapes:ident) => {
+        rules!($name, $dialect, $vocabulary, $escapes, renames_fields: true);
+    };
+    ($name:ident, $dialect:ident, $vocabulary:ident, $escapes:ident, renames_fields: $renames:expr) => {
         static $name: Rules = Rules {
             dialect: Dialect::$dialect,
             vocabulary: &vocab::$vocabulary,
             escapes: &$escapes,
+            renames_fields: $renames,
         };
     };
 }
 
-rules!(GENESYS_JAVA, GenesysJava, GENESYS_JAVA, NO_ESCAPES);
+rules!(
+    GENESYS_JAVA,
+    GenesysJava,
+    GENESYS_JAVA,
+    NO_ESCAPES,
+    renames_fields: false
+);
 rules!(
     GENESYS_DOTNET,
     GenesysDotnet,
@@ -543,7 +557,7 @@ rules!(TYPESCRIPT, Typescript, TYPESCRIPT, JAVASCRIPT_ESCAPES);
 rules!(SWIFT, Swift, SWIFT, SWIFT_ESCAPES);
 rules!(DART, Dart, DART, DART_ESCAPES);
 rules!(RUST, Rust, RUST, RUST_ESCAPES);
-rules!(R, R, R, R_ESCAPES);
+rules!(R, R, R, R_ESCAPES, renames_fields: false);
 rules!(POWERSHELL, Powershell, POWERSHELL, POWERSHELL_ESCAPES);
 
 impl Rules {
