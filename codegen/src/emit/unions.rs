@@ -1,12 +1,14 @@
 //! One union model (`oneOf` that names its members) → one untagged serde
 //! enum with a variant per member type: the JSON is whichever member it
-//! deserializes as, tried in page order.
+//! deserializes as, tried in page order, except that members which take any
+//! JSON value (`any`, a model no page defines) come last, so that they do
+//! not swallow the values of the others.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Model, SourceRef, TypeExpr};
+use crate::ir::{Model, Primitive, SourceRef, TypeExpr};
 
 use super::docs;
 use super::names::Scope;
@@ -20,7 +22,14 @@ pub fn emit(
     out: &mut Vec<Diagnostic>,
 ) -> TokenStream {
     let mut scope = Scope::default();
-    let variants = model.one_of.iter().map(|member| {
+    let takes_anything = |member: &&TypeExpr| match member {
+        TypeExpr::Primitive(Primitive::Any) => true,
+        TypeExpr::Model(name) => !names.is_defined(name),
+        _ => false,
+    };
+    let (catch_all, typed): (Vec<&TypeExpr>, Vec<&TypeExpr>) =
+        model.one_of.iter().partition(takes_anything);
+    let variants = typed.into_iter().chain(catch_all).map(|member| {
         report_missing(model, member, names, out);
         let variant = scope.variant(&variant_name(member), None).ident;
         let ty = names.of(member);

@@ -411,7 +411,7 @@ impl Page<'_, '_> {
                         .map(|c| plain_text(c.raw))
                 })
                 .filter(|n| !n.is_empty())
-                .map(TypeExpr::Model);
+                .map(|n| self.variant_type(n));
             (listing, names.collect())
         };
         if members.is_empty() {
@@ -443,6 +443,17 @@ impl Page<'_, '_> {
     }
 
     /// A member bullet: `[**\Ns\Model\Apple**](Apple.md)`.
+    /// A Rust variant table's member: a type of the vocabulary (`String`,
+    /// `Vec<String>`, `chrono::NaiveDate`), else a model by name; the
+    /// variant named like the union itself is an inline member the page does
+    /// not describe, so any JSON value.
+    fn variant_type(&self, name: String) -> TypeExpr {
+        if name == self.name {
+            return TypeExpr::Primitive(Primitive::Any);
+        }
+        types::parse(&name, self.rules.vocabulary).unwrap_or(TypeExpr::Model(name))
+    }
+
     fn member_type(&self, item: &str) -> Option<TypeExpr> {
         let item = item.trim().trim_start_matches(['-', '*']).trim();
         types::parse(&type_cell(item).text, self.rules.vocabulary).ok()
@@ -673,6 +684,18 @@ mod tests {
                 TypeExpr::Model("Apple".into()),
                 TypeExpr::Model("Banana".into())
             ]
+        );
+        let (page, _) = read(
+            "# Thing\n\n## Enum Variants\n\n| Name | Description |\n|---- | -----|\n| Apple |  |\n| String |  |\n| Vec<String> |  |\n| i32 |  |\n| chrono::NaiveDate |  |\n| Thing |  |\n",
+        );
+        let Some(Declared::Model(value)) = page else {
+            panic!()
+        };
+        let members: Vec<String> = value.one_of.iter().map(|t| t.to_string()).collect();
+        assert_eq!(
+            members,
+            ["Apple", "string", "list<string>", "int32", "date", "any"],
+            "Rust's variants are types; the one named like the union is any JSON value"
         );
     }
 }
