@@ -26,7 +26,9 @@
 //! listed per dialect as the docs' own losses ([`DOC_LOSSES`]) or as reader
 //! defects still open ([`READER_DEFECTS`]); a class in neither fails the
 //! test outright. Models whose Java source the truth could not read
-//! (`unparsed`) are left out of every score and counted.
+//! (`unparsed`) are left out of every score and counted. Every folder reads
+//! with no error, and every row of every Properties table (found by a line
+//! scan apart from the reader) becomes a property or a diagnostic.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -134,6 +136,8 @@ fn every_dialect_of_53_real_apis_against_the_truth() {
     let mut configured: BTreeMap<&str, Score> = BTreeMap::new();
     let mut defaults: BTreeMap<&str, Score> = BTreeMap::new();
     let mut warnings: BTreeMap<String, usize> = BTreeMap::new();
+    let mut untraced: Vec<String> = Vec::new();
+    let mut rows_checked = 0;
     for api in &apis {
         let truth = Truth::read(api);
         for &folder in FOLDERS {
@@ -149,6 +153,9 @@ fn every_dialect_of_53_real_apis_against_the_truth() {
                 }
             }
             configured.entry(folder).or_default().add(&truth, &ir);
+            let (checked, without) = rows_without_a_trace(&ir, &report);
+            rows_checked += checked;
+            untraced.extend(without);
             let (ir, _) = loaded(settings, &dir);
             defaults.entry(folder).or_default().add(&truth, &ir);
         }
@@ -173,6 +180,12 @@ fn every_dialect_of_53_real_apis_against_the_truth() {
     writeln!(report, "\nwith no configuration").unwrap();
     report.push_str(&table(&defaults));
     writeln!(report, "\nwarnings by code: {warnings:?}").unwrap();
+    writeln!(
+        report,
+        "table rows (configured): {rows_checked}, without a property or diagnostic: {}",
+        untraced.len()
+    )
+    .unwrap();
     writeln!(report, "\nloss classes (configured), with an example each").unwrap();
     for (folder, score) in &configured {
         for (class, loss) in &score.losses {
@@ -194,10 +207,65 @@ fn every_dialect_of_53_real_apis_against_the_truth() {
     println!("{report}");
     insta::assert_snapshot!("apis_guru", report);
     assert!(
+        untraced.is_empty(),
+        "{} table rows became no property and no diagnostic, such as {:?}",
+        untraced.len(),
+        &untraced[..untraced.len().min(5)]
+    );
+    assert!(
         unexplained.is_empty(),
         "differences no loss class of the dialect explains:\n{}",
         unexplained.join("\n")
     );
+}
+
+/// The rows of the pages' Properties tables (found by a line scan of each
+/// page, apart from the reader) that became neither a property nor a
+/// diagnostic, as `page:line`; and how many rows there were.
+fn rows_without_a_trace(ir: &Ir, report: &Report) -> (usize, Vec<String>) {
+    let mut traced: BTreeSet<(&str, u32)> = report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.file.as_str(), d.line))
+        .collect();
+    for property in ir.models.iter().flat_map(|m| &m.properties) {
+        traced.insert((property.source.file.as_str(), property.source.line));
+    }
+    let mut untraced = Vec::new();
+    let mut checked = 0;
+    for page in report.files_read() {
+        let text = std::fs::read_to_string(page).unwrap();
+        for line in property_rows(&text) {
+            checked += 1;
+            if !traced.contains(&(page.as_str(), line)) {
+                untraced.push(format!("{page}:{line}"));
+            }
+        }
+    }
+    (checked, untraced)
+}
+
+/// The 1-based line numbers of the rows of a page's Properties table: the
+/// lines after its separator line, up to the first blank line.
+fn property_rows(text: &str) -> Vec<u32> {
+    let mut rows = Vec::new();
+    let mut lines = text.lines().zip(1u32..);
+    if !lines.any(|(line, _)| line.trim() == "## Properties") {
+        return rows;
+    }
+    let is_separator = |line: &str| {
+        line.contains("---") && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    if !lines.any(|(line, _)| is_separator(line)) {
+        return rows;
+    }
+    for (line, number) in lines {
+        if line.trim().is_empty() {
+            break;
+        }
+        rows.push(number);
+    }
+    rows
 }
 
 /// The API folders, sorted.
