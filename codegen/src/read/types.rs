@@ -251,6 +251,12 @@ impl<'a> Parser<'_, 'a> {
         if name == "map" && self.peek_punct('[') {
             self.at += 1;
             let key = self.postfix()?.into_type()?;
+            if self.eat(',') {
+                // swagger-codegen PHP: `map[string,T]`.
+                let value = self.union()?.into_type()?;
+                self.expect(']', "after the map's value type")?;
+                return map_of(key, value, "map[K,V]");
+            }
             self.expect(']', "after the map's key type")?;
             let value = self.postfix()?.into_type()?;
             return map_of(key, value, "map[K]V");
@@ -287,6 +293,9 @@ impl<'a> Parser<'_, 'a> {
     /// The meaning of `name<args>` in this dialect.
     fn named(&self, name: &str, args: Vec<Member>) -> Result<TypeExpr, String> {
         let v = self.vocabulary;
+        if v.unions.contains(&name) && !args.is_empty() {
+            return combine(args).into_type();
+        }
         let mut args = args
             .into_iter()
             .map(Member::into_type)
@@ -451,6 +460,11 @@ mod tests {
             (Go, "[][]int32", "list<list<int32>>"),
             (Go, "map[string][]Tag", "map<list<Tag>>"),
             (Go, "map[string]interface{}", "map<any>"),
+            (Php, "map[string,string]", "map<string>"),
+            (Php, "map[string,\\Vendor\\Model\\Tag]", "map<Tag>"),
+            (Python, "Union[int, str]", "any"),
+            (Python, "Union[str, None]", "nullable<string>"),
+            (Ruby, "Hash<String, Array<Tag>>", "map<list<Tag>>"),
             (Go, "NullableString", "nullable<string>"),
             (Go, "*os.File", "binary"),
             (Php, "\\OpenAPI\\Client\\Model\\Tag[]", "list<Tag>"),

@@ -170,16 +170,20 @@ fn by_heading(signals: &Signals<'_>) -> Option<Dialect> {
     }
     let title = titles.first().copied().unwrap_or_default();
     if title.contains("::") {
-        // R writes bare tables and its own type words; Ruby 7 pipes its tables.
-        let r_words = ["character", "numeric", "integer", "logical"];
+        // R writes its own type words and bare tables; Ruby 7 pipes its
+        // tables, swagger-codegen's Ruby writes bare ones with Ruby's words.
+        let has = |words: &[&str]| {
+            signals
+                .type_cells
+                .iter()
+                .any(|t| words.iter().any(|w| has_mark(t, w)))
+        };
         let bare_table = signals
             .header
             .is_some_and(|(h, _)| !h.trim_start().starts_with('|'));
-        let is_r = bare_table
-            || signals
-                .type_cells
-                .iter()
-                .any(|t| r_words.iter().any(|w| t.contains(w)));
+        let is_r = has(&["character", "numeric", "integer", "logical"])
+            || (bare_table
+                && !has(&["Array<", "Hash<", "BOOLEAN", "Integer", "Float", "DateTime"]));
         return Some(if is_r { Dialect::R } else { Dialect::Ruby });
     }
     if title.contains(".model.") {
@@ -338,6 +342,15 @@ mod tests {
         );
         // `A::B` over a bare table is R; Ruby 7 pipes its tables.
         assert_eq!(page("", &[(1, "Petstore::Pet")], &["String"]), Dialect::R);
+        assert_eq!(
+            page(
+                "",
+                &[(1, "SwaggerClient::Pet")],
+                &["Array<String>", "BOOLEAN"]
+            ),
+            Dialect::Ruby,
+            "swagger-codegen's Ruby: a bare table of Ruby's words"
+        );
         assert_eq!(page("", &[(1, "petstore.model.Pet")], &[]), Dialect::Dart);
         assert_eq!(
             page("", &[(1, "OpenApiPetstore.Pet")], &[]),

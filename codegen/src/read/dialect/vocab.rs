@@ -20,6 +20,8 @@ pub struct Vocabulary {
     pub maps: &'static [&'static str],
     /// Generic wrappers meaning "or null" (`Option<T>`).
     pub nullables: &'static [&'static str],
+    /// Generic names of a union of their arguments (`Union[int, str]`).
+    pub unions: &'static [&'static str],
     /// A prefix that makes a nullable type (`NullableString` in Go).
     pub nullable_prefix: Option<&'static str>,
 }
@@ -51,6 +53,7 @@ pub static GENESYS_JAVA: Vocabulary = Vocabulary {
     sets: &["Set"],
     maps: &["Map"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -74,6 +77,7 @@ pub static GENESYS_DOTNET: Vocabulary = Vocabulary {
     sets: &["HashSet"],
     maps: &["Dictionary"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -101,6 +105,7 @@ pub static JAVA: Vocabulary = Vocabulary {
     sets: &["Set", "LinkedHashSet", "java.util.Set"],
     maps: &["Map", "java.util.Map"],
     nullables: &["JsonNullable"],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -127,6 +132,7 @@ pub static KOTLIN: Vocabulary = Vocabulary {
     sets: &["kotlin.collections.Set"],
     maps: &["kotlin.collections.Map"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -153,6 +159,7 @@ pub static CSHARP: Vocabulary = Vocabulary {
     sets: &["HashSet", "ISet"],
     maps: &["Dictionary", "IDictionary"],
     nullables: &["Option"],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -180,6 +187,7 @@ pub static PYTHON: Vocabulary = Vocabulary {
     sets: &["Set", "set"],
     maps: &["Dict", "dict"],
     nullables: &["Optional"],
+    unions: &["Union"],
     nullable_prefix: None,
 };
 
@@ -200,6 +208,7 @@ pub static PYTHON_PRIOR: Vocabulary = Vocabulary {
     sets: NO_SETS,
     maps: &[],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -220,6 +229,7 @@ pub static GO: Vocabulary = Vocabulary {
     sets: NO_SETS,
     maps: &[],
     nullables: &[],
+    unions: &[],
     nullable_prefix: Some("Nullable"),
 };
 
@@ -242,6 +252,7 @@ pub static RUBY: Vocabulary = Vocabulary {
     sets: &["Set"],
     maps: &["Hash"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -262,6 +273,7 @@ pub static PHP: Vocabulary = Vocabulary {
     sets: NO_SETS,
     maps: &["array", "map"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -283,6 +295,7 @@ pub static JAVASCRIPT: Vocabulary = Vocabulary {
     sets: NO_SETS,
     maps: &[],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -303,6 +316,7 @@ pub static TYPESCRIPT: Vocabulary = Vocabulary {
     sets: &["Set"],
     maps: &["Record"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -330,6 +344,7 @@ pub static SWIFT: Vocabulary = Vocabulary {
     sets: &["Set"],
     maps: &["Dictionary"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -353,6 +368,7 @@ pub static DART: Vocabulary = Vocabulary {
     sets: &["Set", "BuiltSet"],
     maps: &["Map", "BuiltMap"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -382,6 +398,7 @@ pub static RUST: Vocabulary = Vocabulary {
         "BTreeMap",
     ],
     nullables: &["Option"],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -400,6 +417,7 @@ pub static R: Vocabulary = Vocabulary {
     sets: &["set"],
     maps: &["map", "named list"],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
 
@@ -426,5 +444,6 @@ pub static POWERSHELL: Vocabulary = Vocabulary {
     sets: NO_SETS,
     maps: &[],
     nullables: &[],
+    unions: &[],
     nullable_prefix: None,
 };
