@@ -111,13 +111,15 @@ fn join<'a>(text: &'a str, cells: &[Cell<'a>]) -> Cell<'a> {
     }
 }
 
-/// True when a type's angle brackets, square brackets and bold markers are all closed.
+/// True when a type's angle, square and curly brackets and bold markers are
+/// all closed.
 fn balanced(raw: &str) -> bool {
     let cleaned = strip_html_noise(raw);
     let decoded = html_escape::decode_html_entities(&cleaned);
     let count = |c: char| decoded.matches(c).count();
     count('<') == count('>')
         && count('[') == count(']')
+        && count('{') == count('}')
         && decoded.matches("**").count().is_multiple_of(2)
 }
 
@@ -170,5 +172,8 @@ mod tests {
             assigned("|**n** | **Array&lt;object | null&gt;** | d |  [optional] |");
         assert_eq!(ty, "**Array&lt;object | null&gt;**");
         assert_eq!((description.as_str(), notes.as_str()), ("d", "[optional]"));
+        let (_, ty, _, _, _) =
+            assigned("|**m** | **{ [key: string]: Array&lt;A | B&gt;; }** | d |  [optional] |");
+        assert_eq!(ty, "**{ [key: string]: Array&lt;A | B&gt;; }**");
     }
 }
