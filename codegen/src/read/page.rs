@@ -96,7 +96,7 @@ pub(crate) fn read_page(
     };
     let rules = Rules::of(dialect);
     let page = Page {
-        name,
+        name: rules.vocabulary.unescape_model(&name).to_string(),
         dialect,
         rules,
         settings,

@@ -351,7 +351,7 @@ impl<'a> Parser<'_, 'a> {
         }) {
             return nullable(found);
         }
-        TypeExpr::Model(model_name(name).to_string())
+        TypeExpr::Model(self.vocabulary.unescape_model(model_name(name)).to_string())
     }
 }
 

@@ -22,8 +22,21 @@ pub struct Vocabulary {
     pub nullables: &'static [&'static str],
     /// Generic names of a union of their arguments (`Union[int, str]`).
     pub unions: &'static [&'static str],
+    /// Model names the generator writes as `Model` + name, because the
+    /// language reserves them (Swift's `ModelData` for `Data`).
+    pub escaped_models: &'static [&'static str],
     /// A prefix that makes a nullable type (`NullableString` in Go).
     pub nullable_prefix: Option<&'static str>,
+}
+
+impl Vocabulary {
+    /// The model name behind the generator's escape of a reserved one
+    /// (`Data` for Swift's `ModelData`); other names as they are.
+    pub fn unescape_model<'n>(&self, name: &'n str) -> &'n str {
+        name.strip_prefix("Model")
+            .filter(|rest| self.escaped_models.contains(rest))
+            .unwrap_or(name)
+    }
 }
 
 /// Words every dialect reads as JSON `null` inside a union or tuple.
@@ -54,6 +67,7 @@ pub static GENESYS_JAVA: Vocabulary = Vocabulary {
     maps: &["Map"],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -78,6 +92,7 @@ pub static GENESYS_DOTNET: Vocabulary = Vocabulary {
     maps: &["Dictionary"],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -106,6 +121,7 @@ pub static JAVA: Vocabulary = Vocabulary {
     maps: &["Map", "java.util.Map"],
     nullables: &["JsonNullable"],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -133,6 +149,7 @@ pub static KOTLIN: Vocabulary = Vocabulary {
     maps: &["kotlin.collections.Map"],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -160,6 +177,7 @@ pub static CSHARP: Vocabulary = Vocabulary {
     maps: &["Dictionary", "IDictionary"],
     nullables: &["Option"],
     unions: &[],
+    escaped_models: &["Environment", "Version"],
     nullable_prefix: None,
 };
 
@@ -188,6 +206,7 @@ pub static PYTHON: Vocabulary = Vocabulary {
     maps: &["Dict", "dict"],
     nullables: &["Optional"],
     unions: &["Union"],
+    escaped_models: &["Field", "Schema", "Self"],
     nullable_prefix: None,
 };
 
@@ -209,6 +228,7 @@ pub static PYTHON_PRIOR: Vocabulary = Vocabulary {
     maps: &[],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -230,6 +250,7 @@ pub static GO: Vocabulary = Vocabulary {
     maps: &[],
     nullables: &[],
     unions: &[],
+    escaped_models: &["Error"],
     nullable_prefix: Some("Nullable"),
 };
 
@@ -253,6 +274,7 @@ pub static RUBY: Vocabulary = Vocabulary {
     maps: &["Hash"],
     nullables: &[],
     unions: &[],
+    escaped_models: &["Next", "Self"],
     nullable_prefix: None,
 };
 
@@ -274,6 +296,7 @@ pub static PHP: Vocabulary = Vocabulary {
     maps: &["array", "map"],
     nullables: &[],
     unions: &[],
+    escaped_models: &["Function"],
     nullable_prefix: None,
 };
 
@@ -296,6 +319,7 @@ pub static JAVASCRIPT: Vocabulary = Vocabulary {
     maps: &[],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -317,6 +341,7 @@ pub static TYPESCRIPT: Vocabulary = Vocabulary {
     maps: &["Record"],
     nullables: &[],
     unions: &[],
+    escaped_models: &["Error", "Map"],
     nullable_prefix: None,
 };
 
@@ -345,6 +370,18 @@ pub static SWIFT: Vocabulary = Vocabulary {
     maps: &["Dictionary"],
     nullables: &[],
     unions: &[],
+    escaped_models: &[
+        "Data",
+        "Error",
+        "ErrorResponse",
+        "Locale",
+        "Protocol",
+        "Response",
+        "Self",
+        "Type",
+        "URL",
+        "ValidationError",
+    ],
     nullable_prefix: None,
 };
 
@@ -369,6 +406,7 @@ pub static DART: Vocabulary = Vocabulary {
     maps: &["Map", "BuiltMap"],
     nullables: &[],
     unions: &[],
+    escaped_models: &["Function", "Map", "Operator", "Source"],
     nullable_prefix: None,
 };
 
@@ -399,6 +437,7 @@ pub static RUST: Vocabulary = Vocabulary {
     ],
     nullables: &["Option"],
     unions: &[],
+    escaped_models: &["Self"],
     nullable_prefix: None,
 };
 
@@ -418,6 +457,7 @@ pub static R: Vocabulary = Vocabulary {
     maps: &["map", "named list"],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
 
@@ -445,5 +485,6 @@ pub static POWERSHELL: Vocabulary = Vocabulary {
     maps: &[],
     nullables: &[],
     unions: &[],
+    escaped_models: &[],
     nullable_prefix: None,
 };
