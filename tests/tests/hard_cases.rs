@@ -82,6 +82,8 @@ fn main() {
         "count": 7,
         "mood": "sad",
         "tags": ["t"],
+        "extra": {"k": 1},
+        "blob": null,
         "symbol": "-1",
         "level": 3,
         "pattern": "p",
@@ -100,6 +102,8 @@ fn main() {
     let defaults: Holder = serde_json::from_value(json!({"box": {}, "name": "n"})).unwrap();
     assert_eq!((defaults.count, defaults.mood), (3, HolderMood::Happy));
     assert_eq!(defaults.tags, ["a", "b|c"]);
+    assert!(defaults.extra.is_empty());
+    assert_eq!(defaults.blob, json!({"a": [1, "x"]}));
 
     for value in ["1", "-1", "", "+", "s", "S", "transfer.conference", "unknown", "new"] {
         let symbol: HolderSymbol = value.parse().unwrap();

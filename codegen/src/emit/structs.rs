@@ -274,6 +274,25 @@ fn default_expression(
                 .collect::<Option<Vec<_>>>()?;
             Some(quote!(vec![#(#elements),*]))
         }
+        TypeExpr::Map(item) => {
+            let entries = value
+                .as_object()?
+                .iter()
+                .map(|(key, value)| {
+                    let value = default_expression(value, item, ir, names)?;
+                    Some(quote!((#key.to_string(), #value)))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(if entries.is_empty() {
+                quote!(::std::default::Default::default())
+            } else {
+                quote!([#(#entries),*].into_iter().collect())
+            })
+        }
+        TypeExpr::Primitive(Primitive::Any) => {
+            let json: TokenStream = value.to_string().parse().ok()?;
+            Some(quote!(serde_json::json!(#json)))
+        }
         _ => None,
     }
 }

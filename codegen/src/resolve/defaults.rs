@@ -16,7 +16,14 @@ pub type EnumLookup<'e> = dyn Fn(&str) -> Option<&'e Enum> + 'e;
 /// The JSON value of `written` as a default of type `ty`, if it is one.
 pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option<Value> {
     let unquoted = written.trim_matches(|c| c == '"' || c == '\'');
-    match value_type(ty) {
+    let ty = value_type(ty);
+    if is_number(ty) {
+        let number = number_text(written);
+        if number != written {
+            return typed(&number, ty, enums);
+        }
+    }
+    match ty {
         TypeExpr::Primitive(Primitive::Boolean) => match written.to_ascii_lowercase().as_str() {
             "true" => Some(Value::Bool(true)),
             "false" => Some(Value::Bool(false)),
@@ -38,6 +45,11 @@ pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option
         TypeExpr::Enum(name) => enums(name)
             .and_then(|declared| named_member(declared, unquoted))
             .map(|value| value.to_json()),
+        // Any JSON value, and maps, take JSON literals (`{}`).
+        TypeExpr::Primitive(Primitive::Any) => serde_json::from_str(written).ok(),
+        TypeExpr::Map(_) => serde_json::from_str::<Value>(written)
+            .ok()
+            .filter(|value| fits(value, ty, enums)),
         TypeExpr::List(item) | TypeExpr::Set(item) => {
             let inner = written.trim().strip_prefix('[')?.strip_suffix(']')?;
             list_items(inner)
@@ -47,6 +59,54 @@ pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option
                 .map(Value::Array)
         }
         _ => None,
+    }
+}
+
+fn is_number(ty: &TypeExpr) -> bool {
+    matches!(
+        ty,
+        TypeExpr::Primitive(
+            Primitive::Int32
+                | Primitive::Int64
+                | Primitive::Float
+                | Primitive::Double
+                | Primitive::Decimal
+        )
+    )
+}
+
+/// A number literal in plain digits: without a language's suffix (C#'s
+/// `1M`, `5L`), or the number a member of an integer enum whose values the
+/// page does not list is named after (`ClusterSizeEnum.NUMBER_1`,
+/// `CLUSTER_SIZE::N1`, `._1`, `XEnum.number1`, `NUMBER_MINUS_1`); other text
+/// as it is.
+fn number_text(written: &str) -> String {
+    let written = written.trim();
+    if let Some(number) = written
+        .strip_suffix(['M', 'm', 'L', 'l', 'F', 'f', 'D', 'd'])
+        .filter(|n| n.parse::<f64>().is_ok())
+    {
+        return number.to_string();
+    }
+    if !written.contains(|c: char| c.is_alphabetic() || c == '.' || c == ':')
+        || written.parse::<f64>().is_ok()
+    {
+        return written.to_string();
+    }
+    let tail = written.rsplit(['.', ':']).next().unwrap_or(written);
+    let tail = tail.rsplit_once("NUMBER_").map_or(tail, |(_, t)| t);
+    let tail = tail
+        .trim_start_matches("number")
+        .trim_start_matches('N')
+        .trim_start_matches('_');
+    let (sign, digits) = match tail.strip_prefix("MINUS_").or(tail.strip_prefix("minus")) {
+        Some(rest) => ("-", rest.trim_start_matches('_')),
+        None => ("", tail),
+    };
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        format!("{sign}{digits}")
+    } else {
+        written.to_string()
     }
 }
 
@@ -92,6 +152,10 @@ pub fn fits<'e>(value: &Value, ty: &TypeExpr, enums: &EnumLookup<'e>) -> bool {
         (TypeExpr::List(item) | TypeExpr::Set(item), Value::Array(values)) => {
             values.iter().all(|v| fits(v, item, enums))
         }
+        (TypeExpr::Map(item), Value::Object(entries)) => {
+            entries.values().all(|v| fits(v, item, enums))
+        }
+        (TypeExpr::Primitive(Primitive::Any), _) => true,
         _ => false,
     }
 }
@@ -193,6 +257,39 @@ mod tests {
         assert_eq!(read("Other"), None);
         assert!(fits(&Value::from("dark-blue"), &ty, &enums));
         assert!(!fits(&Value::from("DarkBlue"), &ty, &enums));
+    }
+
+    #[test]
+    fn numbers_written_as_language_literals_or_member_names() {
+        let none = |_: &str| None;
+        let int = TypeExpr::Primitive(Primitive::Int64);
+        let decimal = TypeExpr::Primitive(Primitive::Decimal);
+        for written in [
+            "ClusterSizeEnum.NUMBER_1",
+            "CLUSTER_SIZE::N1",
+            "._1",
+            "XEnum.number1",
+            "ClusterSizeEnum_NUMBER_1",
+        ] {
+            assert_eq!(
+                typed(written, &int, &none),
+                Some(serde_json::json!(1)),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            typed("XEnum.NUMBER_MINUS_1", &int, &none),
+            Some(serde_json::json!(-1))
+        );
+        assert_eq!(typed("0.5M", &decimal, &none), Some(serde_json::json!(0.5)));
+        assert_eq!(typed("-1M", &decimal, &none), Some(serde_json::json!(-1.0)));
+        assert_eq!(typed("7", &int, &none), Some(serde_json::json!(7)));
+        assert_eq!(typed("Low", &int, &none), None);
+        let any = TypeExpr::Primitive(Primitive::Any);
+        let map = TypeExpr::Map(Box::new(any.clone()));
+        assert_eq!(typed("{}", &any, &none), Some(serde_json::json!({})));
+        assert_eq!(typed("{}", &map, &none), Some(serde_json::json!({})));
+        assert_eq!(typed("[1]", &map, &none), None);
     }
 
     #[test]
