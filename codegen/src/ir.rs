@@ -379,6 +379,17 @@ impl fmt::Display for SourceRef {
     }
 }
 
+impl SourceRef {
+    /// The first line of the first of `sources`: where a diagnostic about a
+    /// whole model points.
+    pub(crate) fn first_line_of(sources: &[String]) -> SourceRef {
+        SourceRef {
+            file: sources.first().cloned().unwrap_or_default(),
+            line: 1,
+        }
+    }
+}
+
 impl FromStr for SourceRef {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, Self::Err> {

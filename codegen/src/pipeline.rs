@@ -8,10 +8,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{self, Code, Diagnostic, Severity};
-use crate::ir::{Dialect, Ir, WireNameRule};
+use crate::ir::{Dialect, Ir};
 use crate::pages::{self, InputError, Inputs, Page};
 use crate::read::{FolderDialect, PageRead};
-use crate::settings::{PageSettings, Resolved, Settings, SettingsError, WireCase};
+use crate::settings::{PageSettings, Resolved, Settings, SettingsError};
 use crate::{emit, parallel, read, resolve};
 
 /// Rust models generated from the docs: only made when there are no errors.
@@ -276,77 +276,9 @@ pub(crate) fn load_pages(
         declared.extend(read.declared);
         diagnostics.extend(found);
     }
-    diagnostics.extend(wire_case_notes(&declared, settings));
+    diagnostics.extend(read::wire_case_notes(&declared, settings));
     let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
     (resolve::resolve(declared, diagnostics), sources, folders)
-}
-
-/// One note per folder whose wire names follow from field names by a case
-/// rule: derived by it, or taken as written where the name has a case the
-/// generator may have made (`autoAway` for `auto_away`). It says how many,
-/// by which rule, and the setting that changes it, at the first such name.
-fn wire_case_notes(declared: &[read::Declared], settings: &Resolved) -> Vec<Diagnostic> {
-    struct Folder<'d> {
-        derived: usize,
-        properties: usize,
-        cases: std::collections::BTreeSet<WireCase>,
-        first: Option<&'d crate::ir::SourceRef>,
-    }
-    let mut folders: std::collections::BTreeMap<String, Folder<'_>> = Default::default();
-    for item in declared {
-        let read::Declared::Model(model) = item else {
-            continue;
-        };
-        let Some(page) = model.sources.first() else {
-            continue;
-        };
-        let folder = folders.entry(read::folder_of(page)).or_insert(Folder {
-            derived: 0,
-            properties: 0,
-            cases: Default::default(),
-            first: None,
-        });
-        let case = settings.wire_case_of(page, model.dialect);
-        let renamed = read::renames_fields(model.dialect);
-        for property in &model.properties {
-            folder.properties += 1;
-            let cased = property.name.chars().skip(1).any(|c| c.is_uppercase());
-            let guessed = match property.wire_name_rule {
-                WireNameRule::Derived => true,
-                WireNameRule::AsWritten => case == WireCase::AsWritten && renamed && cased,
-                _ => false,
-            };
-            if guessed {
-                folder.derived += 1;
-                folder.cases.insert(case);
-                let earlier = folder.first.is_some_and(|f| {
-                    (&f.file, f.line) <= (&property.source.file, property.source.line)
-                });
-                if !earlier {
-                    folder.first = Some(&property.source);
-                }
-            }
-        }
-    }
-    folders
-        .into_iter()
-        .filter_map(|(name, folder)| {
-            let first = folder.first?;
-            let cases: Vec<String> = folder.cases.iter().map(|c| format!("`{c}`")).collect();
-            Some(Diagnostic::at_line(
-                Severity::Note,
-                Code::DerivedWireNames,
-                first,
-                format!(
-                    "{name}: {} of {} wire names follow from field names by the {} rule; the docs cannot confirm them",
-                    folder.derived,
-                    folder.properties,
-                    cases.join(" and ")
-                ),
-                "if the API's JSON uses another case, set `wire_case` (docmodel.yaml, `--wire-case`, `Builder::wire_case`, `models!(…, wire_case = …)`); `docmodel check --derived` lists them",
-            ))
-        })
-        .collect()
 }
 
 /// Reads the pages at `indices` on every core, each with its settings:

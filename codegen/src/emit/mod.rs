@@ -149,7 +149,7 @@ fn type_names(ir: &Ir, diagnostics: &mut Vec<Diagnostic>) -> TypeNames {
     let declared = ir
         .models
         .iter()
-        .map(|m| (&m.name, first_source(&m.sources)))
+        .map(|m| (&m.name, SourceRef::first_line_of(&m.sources)))
         .chain(ir.enums.iter().map(|e| (&e.name, e.source.clone())));
     for (name, source) in declared {
         let base = names::type_base(name);
@@ -169,13 +169,6 @@ fn type_names(ir: &Ir, diagnostics: &mut Vec<Diagnostic>) -> TypeNames {
     }
     let generated = rust.values().map(|i| i.to_string()).collect();
     TypeNames { rust, generated }
-}
-
-fn first_source(sources: &[String]) -> SourceRef {
-    SourceRef {
-        file: sources.first().cloned().unwrap_or_default(),
-        line: 1,
-    }
 }
 
 #[cfg(test)]

@@ -64,10 +64,7 @@ fn report_missing(model: &Model, member: &TypeExpr, names: &TypeNames, out: &mut
     if let TypeExpr::Model(missing) = member
         && !names.is_defined(missing)
     {
-        let source = SourceRef {
-            file: model.sources.first().cloned().unwrap_or_default(),
-            line: 1,
-        };
+        let source = SourceRef::first_line_of(&model.sources);
         out.push(Diagnostic::at_line(
                 Severity::Warning,
                 Code::MissingModel,

@@ -5,13 +5,16 @@
 //! all its pages). A page keeps a dialect of
 //! its own only on a mark of its own; the others are read in the folder's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::ir::Dialect;
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ir::{Dialect, SourceRef, WireNameRule};
+use crate::settings::{Resolved, WireCase};
 
-use super::Detection;
+use super::dialect::Rules;
 use super::dialect::detect::{KnownWords, best_known};
+use super::{Declared, Detection, PageProperty};
 
 /// The dialect a folder's pages were read in, and how sure that was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,6 +100,77 @@ fn decide(folder: String, detections: &[Detection]) -> FolderDialect {
         marked: marked_as(true),
         unmarked: detections.iter().filter(|d| !d.marked).count(),
         other: marked_as(false),
+    }
+}
+
+/// A folder's wire names that follow from field names by a case rule.
+#[derive(Default)]
+struct Guessed<'d> {
+    count: usize,
+    of: usize,
+    cases: BTreeSet<WireCase>,
+    first: Option<&'d SourceRef>,
+}
+
+/// One note per folder whose wire names follow from field names by a case
+/// rule: derived by it, or taken as written where the name has a case the
+/// generator may have made (`autoAway` for `auto_away`). It says how many,
+/// by which rule, and the setting that changes it, at the first such name.
+pub(crate) fn wire_case_notes(declared: &[Declared], settings: &Resolved) -> Vec<Diagnostic> {
+    let mut folders: BTreeMap<String, Guessed<'_>> = BTreeMap::new();
+    for item in declared {
+        let Declared::Model(model) = item else {
+            continue;
+        };
+        let Some(page) = model.sources.first() else {
+            continue;
+        };
+        let folder = folders.entry(folder_of(page)).or_default();
+        let case = settings.wire_case_of(page, model.dialect);
+        let renames = Rules::of(model.dialect).renames_fields;
+        folder.of += model.properties.len();
+        for property in model
+            .properties
+            .iter()
+            .filter(|p| guessed(p, case, renames))
+        {
+            folder.count += 1;
+            folder.cases.insert(case);
+            let source = &property.source;
+            folder.first = folder
+                .first
+                .filter(|f| (&f.file, f.line) <= (&source.file, source.line))
+                .or(Some(source));
+        }
+    }
+    folders
+        .into_iter()
+        .filter_map(|(name, folder)| {
+            let cases: Vec<String> = folder.cases.iter().map(|c| format!("`{c}`")).collect();
+            Some(Diagnostic::at_line(
+                Severity::Note,
+                Code::DerivedWireNames,
+                folder.first?,
+                format!(
+                    "{name}: {} of {} wire names follow from field names by the {} rule; the docs cannot confirm them",
+                    folder.count,
+                    folder.of,
+                    cases.join(" and ")
+                ),
+                "if the API's JSON uses another case, set `wire_case` (docmodel.yaml, `--wire-case`, `Builder::wire_case`, `models!(…, wire_case = …)`); `docmodel check --derived` lists them",
+            ))
+        })
+        .collect()
+}
+
+/// Whether a property's wire name is a guess: derived by the case rule, or
+/// taken as written from a cased name of a dialect whose generator re-cases.
+fn guessed(property: &PageProperty, case: WireCase, renames_fields: bool) -> bool {
+    let cased = property.name.chars().skip(1).any(|c| c.is_uppercase());
+    match property.wire_name_rule {
+        WireNameRule::Derived => true,
+        WireNameRule::AsWritten => case == WireCase::AsWritten && renames_fields && cased,
+        _ => false,
     }
 }
 

@@ -23,13 +23,8 @@ mod types;
 pub(crate) use declared::{Declared, PageEnum, PageModel, PageProperty};
 pub(crate) use dialect::detect::Detection;
 pub use folders::FolderDialect;
-pub(crate) use folders::{folder_dialects, folder_of};
+pub(crate) use folders::{folder_dialects, folder_of, wire_case_notes};
 pub(crate) use page::{PageRead, read_page};
-
-/// Whether a dialect's generator re-cases JSON names into field names.
-pub(crate) fn renames_fields(dialect: crate::ir::Dialect) -> bool {
-    dialect::Rules::of(dialect).renames_fields
-}
 
 /// The prefix a dialect writes before a nullable type's name (Go's
 /// `NullableX`), if it has one.

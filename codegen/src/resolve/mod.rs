@@ -106,10 +106,7 @@ pub fn complete(mut ir: Ir, diagnostics: &mut Vec<Diagnostic>) -> Ir {
     let lookup = |name: &str| by_name.get(name).copied();
     for model in &mut ir.models {
         if model.opaque && !(model.properties.is_empty() && model.one_of.is_empty()) {
-            let source = SourceRef {
-                file: model.sources.first().cloned().unwrap_or_default(),
-                line: 1,
-            };
+            let source = SourceRef::first_line_of(&model.sources);
             diagnostics.push(Diagnostic::at_line(
                 Severity::Error,
                 Code::MalformedIr,
@@ -207,10 +204,7 @@ fn into_model<'e>(
 
 /// The note that a model's pages list nothing, so that it is any JSON value.
 fn opaque_note(name: &str, sources: &[String]) -> Diagnostic {
-    let source = SourceRef {
-        file: sources.first().cloned().unwrap_or_default(),
-        line: 1,
-    };
+    let source = SourceRef::first_line_of(sources);
     Diagnostic::at_line(
         Severity::Note,
         Code::OpaqueModel,
