@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use crate::read::Dialect;
+
 /// Every model and enum read from a set of docs pages.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(from = "IrDocument")]
@@ -287,81 +289,6 @@ pub enum EnumBase {
     String,
     /// Values are JSON integers.
     Integer,
-}
-
-/// The docs dialect a page is written in: decides how names, types and notes
-/// read. One dialect per language family; generator versions and
-/// swagger-codegen forms of a language share it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Dialect {
-    /// Genesys Cloud Java SDK docs, repository or docs-site rendering.
-    GenesysJava,
-    /// Genesys Cloud .NET SDK docs (`## ININ.PureCloudApi.Model.X`).
-    GenesysDotnet,
-    /// Java (`List<T>`, `OffsetDateTime`).
-    Java,
-    /// Kotlin (`kotlin.String`, `kotlin.collections.List<T>`).
-    Kotlin,
-    /// C# (`# Org.OpenAPITools.Model.X`, `Dictionary<string, T>`).
-    Csharp,
-    /// Python 7.x and legacy (`List[T]`, `Dict[str, T]`, `list[T]`, `dict(str, T)`).
-    Python,
-    /// python-prior (`[T]`, `{str: (T,)}`, `str, none_type`).
-    PythonPrior,
-    /// Go (`[]T`, `map[string]T`, `Pointer to`).
-    Go,
-    /// Ruby (`# Module::X`, `Array<T>`, `Hash<String, T>`).
-    Ruby,
-    /// PHP (`# # X`, `T[]`, `array<string,T>`, `\Ns\Model\X`).
-    Php,
-    /// JavaScript (`# Module.X`, `[T]`, `{String: T}`).
-    Javascript,
-    /// TypeScript axios and fetch (`Array<T>`, `{ [key: string]: T; }`).
-    Typescript,
-    /// Swift 5 (`[T]`, `[String: T]`).
-    Swift,
-    /// Dart and dart-dio (`# pkg.model.X`, `BuiltList<T>`).
-    Dart,
-    /// Rust (`Vec<T>`, `Option<…>`, `## Enum Variants`).
-    Rust,
-    /// R (`# pkg::X`, `array[T]`, `map(T)`).
-    R,
-    /// PowerShell (`# X`, `## Examples` with `Initialize-`).
-    Powershell,
-}
-
-/// The dialect's name as the IR and `docmodel.yaml` write it (`kotlin`,
-/// `python_prior`).
-impl std::fmt::Display for Dialect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let name = serde_json::to_value(self).map_err(|_| std::fmt::Error)?;
-        f.write_str(name.as_str().unwrap_or_default())
-    }
-}
-
-impl Dialect {
-    /// Every dialect, in declaration order.
-    pub const ALL: &[Dialect] = &[
-        Dialect::GenesysJava,
-        Dialect::GenesysDotnet,
-        Dialect::Java,
-        Dialect::Kotlin,
-        Dialect::Csharp,
-        Dialect::Python,
-        Dialect::PythonPrior,
-        Dialect::Go,
-        Dialect::Ruby,
-        Dialect::Php,
-        Dialect::Javascript,
-        Dialect::Typescript,
-        Dialect::Swift,
-        Dialect::Dart,
-        Dialect::Rust,
-        Dialect::R,
-        Dialect::Powershell,
-    ];
 }
 
 /// A place in a source page: file as given to the reader, and 1-based line.

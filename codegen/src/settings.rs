@@ -54,39 +54,6 @@ pub enum WireCase {
 }
 
 impl WireCase {
-    /// The default for a dialect family, chosen by how its field names relate
-    /// to typical wire names:
-    /// - Java, Kotlin, JavaScript, TypeScript, Swift, Dart and Genesys Java keep
-    ///   the JSON name when it is a valid identifier, and R writes it as it is:
-    ///   `as_written`.
-    /// - C#, Go, PowerShell and Genesys .NET PascalCase every name, and APIs are
-    ///   mostly camelCase: `camelCase`.
-    /// - Python, Ruby, PHP and Rust snake_case every name; the page cannot
-    ///   say what the API uses, so the names are taken as written
-    ///   (`snake_case`). Set `wire_case: camelCase` for a camelCase API.
-    pub(crate) fn default_for(dialect: Dialect) -> WireCase {
-        match dialect {
-            Dialect::GenesysJava
-            | Dialect::Java
-            | Dialect::Kotlin
-            | Dialect::Javascript
-            | Dialect::Typescript
-            | Dialect::Swift
-            | Dialect::Dart
-            | Dialect::R => WireCase::AsWritten,
-            Dialect::GenesysDotnet | Dialect::Csharp | Dialect::Go | Dialect::Powershell => {
-                WireCase::Camel
-            }
-            Dialect::Python
-            | Dialect::PythonPrior
-            | Dialect::Ruby
-            | Dialect::Php
-            | Dialect::Rust => WireCase::Snake,
-        }
-    }
-}
-
-impl WireCase {
     /// Every wire case with its name in `docmodel.yaml`, CLI flags and macro arguments.
     const NAMES: &[(WireCase, &str)] = &[
         (WireCase::AsWritten, "as_written"),
@@ -278,7 +245,7 @@ impl Resolved {
     pub fn wire_case_of(&self, page: &str, dialect: Dialect) -> WireCase {
         self.for_page(page)
             .wire_case
-            .unwrap_or_else(|| WireCase::default_for(dialect))
+            .unwrap_or(dialect.spec().wire_case)
     }
 
     /// The settings for the page at `page` (a path as given to the reader).

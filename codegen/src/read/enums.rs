@@ -49,10 +49,10 @@ impl Values {
 }
 
 /// The values of a listing, from its table, its bullets or its code block.
-pub fn read(text: &str, listing: &Listing<'_>) -> Values {
+pub fn read(text: &str, listing: &Listing<'_>, joined_row: bool) -> Values {
     let mut values = Values::default();
     if let Some(table) = listing.table {
-        table_values(text, table, &listing.doc_name, &mut values);
+        table_values(text, table, &listing.doc_name, joined_row, &mut values);
     }
     for item in &listing.items {
         if let Some(member) = bullet(&text[item.clone()]) {
@@ -69,8 +69,15 @@ pub fn read(text: &str, listing: &Listing<'_>) -> Values {
     values
 }
 
-/// `| NAME | &quot;value&quot; |` rows; Kotlin's single `| name | a, b, c |` row.
-fn table_values(text: &str, table: Table<'_>, doc_name: &str, values: &mut Values) {
+/// `| NAME | &quot;value&quot; |` rows; with `joined_row`, Kotlin's single
+/// `| name | a, b, c |` row.
+fn table_values(
+    text: &str,
+    table: Table<'_>,
+    doc_name: &str,
+    joined_row: bool,
+    values: &mut Values,
+) {
     let rows: Vec<_> = table
         .rows
         .iter()
@@ -84,7 +91,8 @@ fn table_values(text: &str, table: Table<'_>, doc_name: &str, values: &mut Value
         };
         let name = name_cell(name.raw);
         let value = plain_text(value.raw);
-        if rows.len() == 1
+        if joined_row
+            && rows.len() == 1
             && same_words(&name, doc_name)
             && value.contains(", ")
             && !value.starts_with('"')

@@ -12,7 +12,6 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Dialect, SourceRef, WireNameRule};
 use crate::settings::{Resolved, WireCase};
 
-use super::dialect::Rules;
 use super::dialect::detect::{KnownWords, best_known};
 use super::{Declared, Detection, PageProperty};
 
@@ -127,7 +126,7 @@ pub(crate) fn wire_case_notes(declared: &[Declared], settings: &Resolved) -> Vec
         };
         let folder = folders.entry(folder_of(page)).or_default();
         let case = settings.wire_case_of(page, model.dialect);
-        let renames = Rules::of(model.dialect).renames_fields;
+        let renames = model.dialect.spec().renames_fields;
         folder.of += model.properties.len();
         for property in model
             .properties

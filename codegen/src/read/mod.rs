@@ -21,6 +21,7 @@ mod sections;
 mod types;
 
 pub(crate) use declared::{Declared, PageEnum, PageModel, PageProperty};
+pub use dialect::Dialect;
 pub(crate) use dialect::detect::Detection;
 pub use folders::FolderDialect;
 pub(crate) use folders::{folder_dialects, folder_of, wire_case_notes};
@@ -29,5 +30,5 @@ pub(crate) use page::{PageRead, read_page};
 /// The prefix a dialect writes before a nullable type's name (Go's
 /// `NullableX`), if it has one.
 pub(crate) fn nullable_prefix(dialect: crate::ir::Dialect) -> Option<&'static str> {
-    dialect::Rules::of(dialect).vocabulary.nullable_prefix
+    dialect.spec().vocabulary.nullable_prefix
 }

@@ -15,7 +15,7 @@ use super::blocks::blocks;
 use super::cells::{plain_text, split_row, type_cell};
 use super::declared::{Declared, PageEnum, PageModel, PageProperty};
 use super::dialect::detect::{self, Detection, Signals};
-use super::dialect::{self, Rules};
+use super::dialect::{self, Spec};
 use super::enums::{self, Values};
 use super::properties::{Reading, Row};
 use super::report::Reporter;
@@ -94,7 +94,7 @@ pub(crate) fn read_page(
             (detection.dialect, Some(detection))
         }
     };
-    let rules = Rules::of(dialect);
+    let rules = dialect.spec();
     let page = Page {
         name: rules.vocabulary.unescape_model(&name).to_string(),
         dialect,
@@ -134,7 +134,7 @@ impl PageEnums {
 struct Page<'p, 'b> {
     name: String,
     dialect: Dialect,
-    rules: &'static Rules,
+    rules: &'static Spec,
     settings: PageSettings,
     sections: &'p Sections<'b>,
 }
@@ -159,7 +159,9 @@ impl Page<'_, '_> {
         {
             return Some(Declared::Enum(declared));
         }
-        if let Some(values) = python_prior_enum(&rows) {
+        if self.rules.quirks.value_row_enum_pages
+            && let Some(values) = python_prior_enum(&rows)
+        {
             let heading = self.sections.headings.first().map_or(0..0, |h| h.2.clone());
             return Some(Declared::Enum(self.enumeration(
                 None,
@@ -204,7 +206,7 @@ impl Page<'_, '_> {
         let mut found = Vec::new();
         let mut anchors = HashMap::new();
         for listing in &self.sections.enums {
-            let values = enums::read(reporter.text, listing);
+            let values = enums::read(reporter.text, listing, self.rules.quirks.joined_enum_row);
             // Kotlin titles the section with the wire name and links to its
             // anchor (`Status`, `kotlin.collections.List<X>`); other dialects
             // title it with the enum's type name.
@@ -237,8 +239,9 @@ impl Page<'_, '_> {
         } = row;
         if let Some((target, doc_name)) = page_enums.linked(link.as_deref()) {
             // Kotlin writes `inline` and puts the container in the anchor.
-            if property.ty == TypeExpr::Model("inline".to_string())
-                && let Ok(container) = types::parse(&target, self.rules.vocabulary)
+            if self.rules.quirks.inline_anchor_types
+                && property.ty == TypeExpr::Model("inline".to_string())
+                && let Ok(container) = types::parse(&target, &self.rules.vocabulary)
             {
                 property.ty = container;
             }
@@ -258,7 +261,9 @@ impl Page<'_, '_> {
             }
             TypeExpr::Primitive(
                 Primitive::String | Primitive::Int32 | Primitive::Int64 | Primitive::Double,
-            ) if enums.iter().any(|e| e.doc_name == conventional) => {
+            ) if self.rules.quirks.enums_by_section_name
+                && enums.iter().any(|e| e.doc_name == conventional) =>
+            {
                 *innermost = TypeExpr::Enum(conventional);
             }
             _ => {}
@@ -306,7 +311,7 @@ impl Page<'_, '_> {
         listing: &Listing<'_>,
         reporter: &mut Reporter<'_, '_>,
     ) -> Option<PageEnum> {
-        let values = enums::read(reporter.text, listing);
+        let values = enums::read(reporter.text, listing, self.rules.quirks.joined_enum_row);
         if values.members.is_empty() {
             reporter.report(
                 Severity::Warning,
@@ -390,6 +395,7 @@ impl Page<'_, '_> {
                 .code
                 .iter()
                 .flat_map(|r| text[r.clone()].lines())
+                .filter(|_| self.rules.quirks.one_of_comment)
                 .filter_map(ruby_member);
             (listing, from_items.chain(from_code).collect::<Vec<_>>())
         } else {
@@ -451,12 +457,12 @@ impl Page<'_, '_> {
         if name == self.name {
             return TypeExpr::Primitive(Primitive::Any);
         }
-        types::parse(&name, self.rules.vocabulary).unwrap_or(TypeExpr::Model(name))
+        types::parse(&name, &self.rules.vocabulary).unwrap_or(TypeExpr::Model(name))
     }
 
     fn member_type(&self, item: &str) -> Option<TypeExpr> {
         let item = item.trim().trim_start_matches(['-', '*']).trim();
-        types::parse(&type_cell(item).text, self.rules.vocabulary).ok()
+        types::parse(&type_cell(item).text, &self.rules.vocabulary).ok()
     }
 }
 

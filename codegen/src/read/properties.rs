@@ -10,7 +10,7 @@ use crate::settings::WireCase;
 
 use super::cells::{has_pipe, name_cell, plain_text, split_row, type_cell};
 use super::declared::PageProperty;
-use super::dialect::Rules;
+use super::dialect::{Spec, TypeWrapper as Wrapper};
 use super::notes::{self, Notes};
 use super::report::Reporter;
 use super::rows::{self, Columns};
@@ -33,18 +33,9 @@ pub struct Reading<'r> {
     /// The model the rows belong to.
     pub model: &'r str,
     /// The page's dialect rules.
-    pub rules: &'r Rules,
+    pub rules: &'r Spec,
     /// The configured wire case, if any.
     pub wire_case: Option<WireCase>,
-}
-
-/// An outer wrapper around a type cell's markup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wrapper {
-    /// Go's `Pointer to …`: the property is optional.
-    Pointer,
-    /// Rust's `Option<…>`: optional, or nullable when required.
-    Option,
 }
 
 impl Reading<'_> {
@@ -108,11 +99,11 @@ impl Reading<'_> {
             return None;
         }
         report_cell_count(&line, raw_cells.len(), columns, cells.rejoined, reporter);
-        let (raw_type, wrapper) = unwrap(cells.ty.raw);
+        let (raw_type, wrapper) = unwrap(cells.ty.raw, self.rules.quirks.type_wrapper);
         let cell = type_cell(raw_type);
         // A type the grammar cannot read keeps its property, as any JSON
         // value: it accepts and writes back whatever the wire carries.
-        let mut ty = match types::parse(&cell.text, self.rules.vocabulary) {
+        let mut ty = match types::parse(&cell.text, &self.rules.vocabulary) {
             Ok(ty) => ty,
             Err(why) => {
                 reporter.report(
@@ -174,11 +165,20 @@ impl Reading<'_> {
     }
 }
 
-/// Takes Go's `Pointer to ` and Rust's `Option<…>` off a raw type cell.
-fn unwrap(raw: &str) -> (&str, Option<Wrapper>) {
-    if let Some(rest) = raw.strip_prefix("Pointer to ") {
-        return (rest.trim(), Some(Wrapper::Pointer));
+/// Takes the dialect's wrapper (Go's `Pointer to `, Rust's `Option<…>`)
+/// off a raw type cell.
+fn unwrap(raw: &str, wrapper: Option<Wrapper>) -> (&str, Option<Wrapper>) {
+    match wrapper {
+        Some(Wrapper::Pointer) => raw
+            .strip_prefix("Pointer to ")
+            .map_or((raw, None), |rest| (rest.trim(), wrapper)),
+        Some(Wrapper::Option) => unwrap_option(raw),
+        None => (raw, None),
     }
+}
+
+/// Rust's `Option<[**T**](…)>`: the markup inside.
+fn unwrap_option(raw: &str) -> (&str, Option<Wrapper>) {
     let wrapped = raw
         .strip_prefix("Option<")
         .and_then(|rest| rest.strip_suffix('>'))
@@ -265,13 +265,19 @@ mod tests {
     #[test]
     fn outer_wrappers_come_off() {
         assert_eq!(
-            unwrap("Pointer to **string**"),
+            unwrap("Pointer to **string**", Some(Wrapper::Pointer)),
             ("**string**", Some(Wrapper::Pointer))
         );
         assert_eq!(
-            unwrap("Option<[**Vec<models::Tag>**](Tag.md)>"),
+            unwrap(
+                "Option<[**Vec<models::Tag>**](Tag.md)>",
+                Some(Wrapper::Option)
+            ),
             ("[**Vec<models::Tag>**](Tag.md)", Some(Wrapper::Option))
         );
-        assert_eq!(unwrap("**Option<String>**"), ("**Option<String>**", None));
+        assert_eq!(
+            unwrap("**Option<String>**", Some(Wrapper::Option)),
+            ("**Option<String>**", None)
+        );
     }
 }

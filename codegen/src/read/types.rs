@@ -403,10 +403,9 @@ fn model_name(name: &str) -> &str {
 mod tests {
     use super::*;
     use crate::ir::Dialect;
-    use crate::read::dialect::Rules;
 
     fn read(dialect: Dialect, text: &str) -> String {
-        match parse(text, Rules::of(dialect).vocabulary) {
+        match parse(text, &dialect.spec().vocabulary) {
             Ok(ty) => ty.to_string(),
             Err(e) => format!("error: {e}"),
         }
@@ -510,7 +509,7 @@ mod tests {
 
     #[test]
     fn malformed_types_are_errors() {
-        let v = Rules::of(Dialect::GenesysDotnet).vocabulary;
+        let v = &Dialect::GenesysDotnet.spec().vocabulary;
         for bad in [
             "List<string",
             "Dictionary<int?, string>",

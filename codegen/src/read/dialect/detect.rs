@@ -5,7 +5,7 @@
 
 use crate::ir::Dialect;
 
-use super::Rules;
+use super::Marks;
 
 /// What a page shows of itself before its rows are read.
 #[derive(Debug, Default)]
@@ -28,74 +28,6 @@ pub struct Signals<'a> {
     pub code_langs: Vec<&'a str>,
 }
 
-/// Type-cell spellings that only one dialect writes.
-const TYPE_MARKS: &[(&str, Dialect)] = &[
-    ("Pointer to ", Dialect::Go),
-    ("Option<", Dialect::Rust),
-    ("Vec<", Dialect::Rust),
-    ("serde_json::", Dialect::Rust),
-    ("models::", Dialect::Rust),
-    ("kotlin.", Dialect::Kotlin),
-    ("none_type", Dialect::PythonPrior),
-    ("{str: (", Dialect::PythonPrior),
-    ("Dict[", Dialect::Python),
-    ("List[", Dialect::Python),
-    ("dict(", Dialect::Python),
-    ("list[", Dialect::Python),
-    ("[***", Dialect::Go),
-    ("map[string]", Dialect::Go),
-    ("interface{}", Dialect::Go),
-    ("time.Time", Dialect::Go),
-    ("{ [key: string]:", Dialect::Typescript),
-    ("{String: ", Dialect::Javascript),
-    ("[String: ", Dialect::Swift),
-    ("BuiltList", Dialect::Dart),
-    ("BuiltMap", Dialect::Dart),
-    ("BuiltSet", Dialect::Dart),
-    ("JsonObject", Dialect::Dart),
-    ("array<string,", Dialect::Php),
-    ("\\DateTime", Dialect::Php),
-    ("\\SplFileObject", Dialect::Php),
-    ("\\Model\\", Dialect::Php),
-    ("Hash<", Dialect::Ruby),
-    ("Dictionary<", Dialect::Csharp),
-];
-
-/// Notes that only one dialect writes.
-const NOTE_MARKS: &[(&str, Dialect)] = &[
-    ("[default to undefined]", Dialect::Typescript),
-    ("must be one of [", Dialect::PythonPrior),
-    (
-        "if omitted the server will use the default value of",
-        Dialect::PythonPrior,
-    ),
-];
-
-/// Page text that only one dialect writes (PHP's back-link anchors).
-const TEXT_MARKS: &[(&str, Dialect)] = &[("README.md#models)", Dialect::Php)];
-
-/// Section headings that only one dialect writes.
-const SECTION_MARKS: &[(&str, Dialect)] = &[
-    ("Methods", Dialect::Go),
-    ("Enum Variants", Dialect::Rust),
-    ("Class instance methods", Dialect::Ruby),
-    ("Code Sample", Dialect::Ruby),
-    ("Load the model package", Dialect::Dart),
-    ("oneOf", Dialect::Php),
-    ("anyOf", Dialect::Php),
-];
-
-/// Example code languages and their dialects.
-const CODE_MARKS: &[(&str, Dialect)] = &[
-    ("python", Dialect::Python),
-    ("ruby", Dialect::Ruby),
-    ("typescript", Dialect::Typescript),
-    ("powershell", Dialect::Powershell),
-    ("dart", Dialect::Dart),
-    ("R", Dialect::R),
-    ("r", Dialect::R),
-];
-
 /// What a page says of its own dialect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Detection {
@@ -116,8 +48,8 @@ pub type KnownWords = [u32; Dialect::ALL.len()];
 
 /// The dialect of a page.
 pub fn detect(signals: &Signals<'_>) -> Detection {
-    let marked = by_heading(signals)
-        .or_else(|| by_shape(signals))
+    let marked = first_marked(|marks| marks.heading.is_some_and(|shows| shows(signals)))
+        .or_else(|| first_marked(|marks| marks.shape.is_some_and(|shows| shows(signals))))
         .or_else(|| by_marks(signals));
     if let Some(dialect) = marked {
         return Detection {
@@ -128,10 +60,24 @@ pub fn detect(signals: &Signals<'_>) -> Detection {
     }
     let known_words = known_words(signals);
     Detection {
-        dialect: best_known(&known_words).unwrap_or_else(|| fallback(signals)),
+        dialect: best_known(&known_words)
+            .or_else(|| first_marked(|marks| marks.fallback.is_some_and(|holds| holds(signals))))
+            .unwrap_or(LAST_RESORT),
         marked: false,
         known_words,
     }
+}
+
+/// The dialect of a page that shows nothing of itself: Java writes the
+/// plainest pages.
+const LAST_RESORT: Dialect = Dialect::Java;
+
+/// The first dialect, in declaration order, whose marks pass `shows`.
+fn first_marked(shows: impl Fn(&Marks) -> bool) -> Option<Dialect> {
+    Dialect::ALL
+        .iter()
+        .copied()
+        .find(|d| shows(&d.spec().marks))
 }
 
 /// The dialect that knows the most words, the first declared on a tie;
@@ -144,118 +90,77 @@ pub fn best_known(known_words: &KnownWords) -> Option<Dialect> {
     (most > 0).then(|| Dialect::ALL[index])
 }
 
-/// Headings: `# # X` (PHP), namespaces (C#, Genesys .NET), `A::B` (Ruby, R),
-/// `pkg.model.X` (Dart), `.X` (TypeScript), `Module.X` (JavaScript), and the
-/// Genesys Java marks (front matter, `#Enum--` anchors, the artifact footer).
-fn by_heading(signals: &Signals<'_>) -> Option<Dialect> {
-    let text = signals.text;
-    let titles: Vec<&str> = signals
-        .headings
-        .iter()
-        .filter(|(level, _)| *level == 1)
-        .map(|(_, t)| *t)
-        .collect();
-    let any = |test: &dyn Fn(&str) -> bool| signals.headings.iter().any(|(_, t)| test(t));
-    if any(&|t| t.contains("PureCloudApi.Model.")) || text.contains("PureCloudPlatform.Client") {
-        return Some(Dialect::GenesysDotnet);
+impl<'a> Signals<'a> {
+    /// The first level-1 heading's text.
+    pub fn title(&self) -> &'a str {
+        self.headings
+            .iter()
+            .find(|(level, _)| *level == 1)
+            .map_or("", |(_, t)| *t)
     }
-    if signals.front_matter || text.contains("com.mypurecloud") || text.contains("(#Enum--") {
-        return Some(Dialect::GenesysJava);
+
+    /// Whether any heading passes `test`.
+    pub fn any_heading(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.headings.iter().any(|(_, t)| test(t))
     }
-    if titles.iter().any(|t| t.starts_with("# ")) {
-        return Some(Dialect::Php);
+
+    /// Whether any type cell holds one of `words` where a word starts.
+    pub fn any_type_mark(&self, words: &[&str]) -> bool {
+        self.type_cells
+            .iter()
+            .any(|t| words.iter().any(|w| has_mark(t, w)))
     }
-    if any(&|t| super::namespace_model_name(t).is_some()) {
-        return Some(Dialect::Csharp);
+
+    /// Whether the properties table's header starts with a pipe and a space.
+    pub fn fully_piped(&self) -> bool {
+        self.header
+            .is_some_and(|(header, _)| header.trim_start().starts_with("| "))
     }
-    let title = titles.first().copied().unwrap_or_default();
-    if title.contains("::") {
-        // R writes its own type words and bare tables; Ruby 7 pipes its
-        // tables, swagger-codegen's Ruby writes bare ones with Ruby's words.
-        let has = |words: &[&str]| {
-            signals
-                .type_cells
-                .iter()
-                .any(|t| words.iter().any(|w| has_mark(t, w)))
-        };
-        let bare_table = signals
-            .header
-            .is_some_and(|(h, _)| !h.trim_start().starts_with('|'));
-        let is_r = has(&["character", "numeric", "integer", "logical"])
-            || (bare_table
-                && !has(&["Array<", "Hash<", "BOOLEAN", "Integer", "Float", "DateTime"]));
-        return Some(if is_r { Dialect::R } else { Dialect::Ruby });
+
+    /// Whether the properties table's header has no leading pipe.
+    pub fn bare_table(&self) -> bool {
+        self.header
+            .is_some_and(|(header, _)| !header.trim_start().starts_with('|'))
     }
-    if title.contains(".model.") {
-        return Some(Dialect::Dart);
+
+    /// The properties table's separator line without whitespace.
+    pub fn compact_separator(&self) -> Option<String> {
+        let (_, separator) = self.header?;
+        Some(separator.chars().filter(|c| !c.is_whitespace()).collect())
     }
-    if title.starts_with('.') {
-        return Some(Dialect::Typescript);
-    }
-    let module_dot_class = title.split('.').count() == 2
-        && title
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
-    module_dot_class.then_some(Dialect::Javascript)
 }
 
-/// Table shapes: two columns (typescript-fetch), Ruby's short separator,
-/// Java 7's half-piped rows.
-fn by_shape(signals: &Signals<'_>) -> Option<Dialect> {
-    if signals.header.is_some() && signals.columns == 2 {
-        return Some(Dialect::Typescript);
-    }
-    let separator = compact_separator(signals)?;
-    if separator == RUBY_SEPARATOR {
-        return Some(Dialect::Ruby);
-    }
-    // Java 7 writes the long separator with half-piped rows (`|**name** |`).
-    (separator == LONG_SEPARATOR && signals.text.contains("\n|**")).then_some(Dialect::Java)
-}
-
-/// Ruby 7's separator, without whitespace.
-const RUBY_SEPARATOR: &str = "|----|----|-----------|-----|";
 /// The long separator between pipes (Java 7, Kotlin, Genesys Java), without whitespace.
-const LONG_SEPARATOR: &str = "|------------|-------------|-------------|-------------|";
+pub const LONG_SEPARATOR: &str = "|------------|-------------|-------------|-------------|";
 
-/// The properties table's separator line without whitespace.
-fn compact_separator(signals: &Signals<'_>) -> Option<String> {
-    let (_, separator) = signals.header?;
-    Some(separator.chars().filter(|c| !c.is_whitespace()).collect())
-}
-
-/// Distinctive type spellings, notes and sections.
+/// Distinctive type spellings, then notes, sections, code languages and text.
 fn by_marks(signals: &Signals<'_>) -> Option<Dialect> {
-    let in_types = TYPE_MARKS.iter().find(|(mark, _)| {
-        signals.type_cells.iter().any(|t| has_mark(t, mark))
-            || (*mark == "[***" && signals.text.contains(mark))
-    });
-    let in_notes = || {
-        NOTE_MARKS
-            .iter()
-            .find(|(mark, _)| signals.notes_cells.iter().any(|n| n.contains(mark)))
-    };
-    let in_sections = || {
-        SECTION_MARKS
-            .iter()
-            .find(|(mark, _)| signals.headings.iter().any(|(l, t)| *l >= 2 && t == mark))
-    };
-    let in_text = || {
-        TEXT_MARKS
-            .iter()
-            .find(|(mark, _)| signals.text.contains(mark))
-    };
-    let in_code = || {
-        CODE_MARKS
-            .iter()
-            .find(|(mark, _)| signals.code_langs.contains(mark))
-    };
-    in_types
-        .or_else(in_notes)
-        .or_else(in_sections)
-        .or_else(in_code)
-        .or_else(in_text)
-        .map(|(_, dialect)| *dialect)
+    first_marked(|marks| signals.any_type_mark(marks.types))
+        .or_else(|| {
+            first_marked(|marks| {
+                marks
+                    .notes
+                    .iter()
+                    .any(|mark| signals.notes_cells.iter().any(|n| n.contains(mark)))
+            })
+        })
+        .or_else(|| {
+            first_marked(|marks| {
+                marks
+                    .sections
+                    .iter()
+                    .any(|mark| signals.headings.iter().any(|(l, t)| *l >= 2 && t == mark))
+            })
+        })
+        .or_else(|| {
+            first_marked(|marks| {
+                marks
+                    .code
+                    .iter()
+                    .any(|mark| signals.code_langs.contains(mark))
+            })
+        })
+        .or_else(|| first_marked(|marks| marks.text.iter().any(|mark| signals.text.contains(mark))))
 }
 
 /// Whether `text` holds `mark` where a word starts: `Playlist[]` is not
@@ -271,22 +176,8 @@ fn has_mark(text: &str, mark: &str) -> bool {
     })
 }
 
-/// The dialect of a page without any known type word: Kotlin for its fully
-/// piped table with the long separator (Genesys Java, which shares it, was
-/// told apart by its headings), else Java.
-fn fallback(signals: &Signals<'_>) -> Dialect {
-    let fully_piped = signals
-        .header
-        .is_some_and(|(header, _)| header.trim_start().starts_with("| "));
-    if fully_piped && compact_separator(signals).as_deref() == Some(LONG_SEPARATOR) {
-        Dialect::Kotlin
-    } else {
-        Dialect::Java
-    }
-}
-
 /// How many of the page's type words each dialect's vocabulary knows (the
-/// Genesys dialects, told by their headings, know none here).
+/// dialects told only by their headings know none here).
 fn known_words(signals: &Signals<'_>) -> KnownWords {
     let words: Vec<&str> = signals
         .type_cells
@@ -296,10 +187,11 @@ fn known_words(signals: &Signals<'_>) -> KnownWords {
         .collect();
     let mut known = [0; Dialect::ALL.len()];
     for (count, &dialect) in known.iter_mut().zip(Dialect::ALL) {
-        if matches!(dialect, Dialect::GenesysJava | Dialect::GenesysDotnet) {
+        let spec = dialect.spec();
+        if !spec.marks.by_words {
             continue;
         }
-        let vocabulary = Rules::of(dialect).vocabulary;
+        let vocabulary = &spec.vocabulary;
         let knows = |w: &&&str| {
             vocabulary.scalars.iter().any(|(s, _)| s == *w)
                 || vocabulary.lists.contains(w)

@@ -1,589 +1,227 @@
-//! What differs between docs dialects, as data: type vocabularies
-//! ([`vocab`]), reserved-word escapes and wire names ([`wire`]), and the
-//! signals that give a page's dialect away ([`detect`]). Everything else in
-//! the reader is shared.
+//! What differs between docs dialects. Each dialect is one self-contained
+//! spec in a file of its own (`java.rs`, `kotlin.rs` …): its default wire
+//! case, type vocabulary ([`Vocabulary`]), reserved-word escapes
+//! ([`Escapes`]), the marks that give its pages away ([`Marks`]) and its
+//! quirks as named flags ([`Quirks`]). The list of dialects is declared once,
+//! in [`dialects!`]'s invocation below: it makes the [`Dialect`] enum, its
+//! names and the spec of each. The reader's shared code asks the spec and
+//! holds no rule of any one dialect.
 
 pub mod detect;
 pub mod vocab;
 pub mod wire;
 
-use crate::ir::{Dialect, WireNameRule};
+// One module per dialect, each holding its `SPEC`; the compiler holds this
+// list and the declaration in `dialects!` below to each other.
+mod csharp;
+mod dart;
+mod genesys_dotnet;
+mod genesys_java;
+mod go;
+mod java;
+mod javascript;
+mod kotlin;
+mod php;
+mod powershell;
+mod python;
+mod python_prior;
+mod r;
+mod ruby;
+mod rust;
+mod swift;
+mod typescript;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ir::WireNameRule;
 use crate::settings::WireCase;
 
-use vocab::Vocabulary;
-use wire::{Escape, Escapes};
+use detect::Signals;
+pub use vocab::Vocabulary;
+pub use wire::{Escape, Escapes};
 
-/// The rules of one dialect.
+/// Everything one dialect means.
 #[derive(Debug)]
-pub struct Rules {
-    /// The dialect these rules describe.
-    pub dialect: Dialect,
-    /// Its type words.
-    pub vocabulary: &'static Vocabulary,
-    /// How it escapes reserved words in field names.
-    pub escapes: &'static Escapes,
+pub struct Spec {
+    /// The wire case its field names are read in when nothing is configured.
+    pub wire_case: WireCase,
     /// Whether its generator re-cases JSON names into field names (most
     /// camelCase or snake_case every name; Genesys Java and R keep them), so
     /// that a name taken as written is a guess.
     pub renames_fields: bool,
+    /// Its type words.
+    pub vocabulary: Vocabulary,
+    /// How it escapes reserved words in field names.
+    pub escapes: Escapes,
+    /// What gives its pages away.
+    pub marks: Marks,
+    /// Its forms that no other dialect writes.
+    pub quirks: Quirks,
 }
 
-const NO_ESCAPES: Escapes = Escapes {
-    forms: &[],
-    keywords: &[],
-};
+/// What gives a dialect's pages away, strongest first. A page is the first
+/// dialect, in declaration order, whose mark of the strongest kind it shows.
+#[derive(Debug)]
+pub struct Marks {
+    /// Headings or page text only this dialect writes.
+    pub heading: Option<fn(&Signals<'_>) -> bool>,
+    /// A properties-table shape only this dialect writes.
+    pub shape: Option<fn(&Signals<'_>) -> bool>,
+    /// Type-cell spellings, found where a word starts.
+    pub types: &'static [&'static str],
+    /// Notes-cell spellings.
+    pub notes: &'static [&'static str],
+    /// Section headings (level 2 or deeper), exactly.
+    pub sections: &'static [&'static str],
+    /// Info strings of fenced code blocks.
+    pub code: &'static [&'static str],
+    /// Page text anywhere.
+    pub text: &'static [&'static str],
+    /// For a page with no mark and no known type word: whether it is read in
+    /// this dialect.
+    pub fallback: Option<fn(&Signals<'_>) -> bool>,
+    /// Whether the dialect may be told by its type words alone (the Genesys
+    /// dialects are always told by their headings).
+    pub by_words: bool,
+}
 
-const CSHARP_ESCAPES: Escapes = Escapes {
-    forms: &[
-        Escape::ClassName("_"),
-        Escape::ClassName("Var"),
-        Escape::Prefix("Var"),
-    ],
-    // Names the C# generator keeps for `System` types and its own classes
-    // (`VarVersion`, seen on real folders).
-    keywords: &[
-        "Version",
-        "TimeZone",
-        "Configuration",
-        "Environment",
-        "Client",
-    ],
-};
-
-const JAVA_ESCAPES: Escapes = Escapes {
-    forms: &[
-        Escape::Prefix("_"),
-        Escape::Prefix("property"),
-        Escape::Dollar,
-    ],
-    keywords: &[
-        "abstract",
-        "assert",
-        "boolean",
-        "break",
-        "byte",
-        "case",
-        "catch",
-        "char",
-        "class",
-        "const",
-        "continue",
-        "default",
-        "do",
-        "double",
-        "else",
-        "enum",
-        "extends",
-        "final",
-        "finally",
-        "float",
-        "for",
-        "goto",
-        "if",
-        "implements",
-        "import",
-        "instanceof",
-        "int",
-        "interface",
-        "long",
-        "native",
-        "new",
-        "package",
-        "private",
-        "protected",
-        "public",
-        "return",
-        "short",
-        "static",
-        "strictfp",
-        "super",
-        "switch",
-        "synchronized",
-        "this",
-        "throw",
-        "throws",
-        "transient",
-        "try",
-        "void",
-        "volatile",
-        "while",
-        "null",
-        "true",
-        "false",
-        "object",
-        "list",
-        "file",
-        "localVarPath",
-        // Names the generator reserves for its own code (seen on real folders).
-        "configuration",
-        // Kotlin, which shares these escapes, also escapes the names of
-        // `Map`'s members (`propertySize`, seen on real folders).
-        "size",
-        "values",
-        "keys",
-        "entries",
-    ],
-};
-
-const PYTHON_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("var_"), Escape::Prefix("_")],
-    keywords: &[
-        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-        "elif", "else", "except", "false", "finally", "for", "from", "global", "if", "import",
-        "in", "is", "lambda", "none", "nonlocal", "not", "or", "pass", "raise", "return", "true",
-        "try", "while", "with", "yield", "print", "exec", "self", "property", "schema", "base64",
-        "json", "date", "float", "int", "str", "bool", "dict", "list", "object", "type",
-    ],
-};
-
-const GO_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Suffix("_")],
-    keywords: &[
-        "break",
-        "case",
-        "chan",
-        "const",
-        "continue",
-        "default",
-        "defer",
-        "else",
-        "fallthrough",
-        "for",
-        "func",
-        "go",
-        "goto",
-        "if",
-        "import",
-        "interface",
-        "map",
-        "package",
-        "range",
-        "return",
-        "select",
-        "struct",
-        "switch",
-        "type",
-        "var",
-    ],
-};
-
-const RUBY_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_")],
-    keywords: &[
-        "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do", "else",
-        "elsif", "end", "ensure", "false", "for", "if", "in", "module", "next", "nil", "not", "or",
-        "redo", "rescue", "retry", "return", "self", "super", "then", "true", "undef", "unless",
-        "until", "when", "while", "yield", "object", "hash",
-    ],
-};
-
-const JAVASCRIPT_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_")],
-    keywords: &[
-        "abstract",
-        "arguments",
-        "boolean",
-        "break",
-        "byte",
-        "case",
-        "catch",
-        "char",
-        "class",
-        "const",
-        "continue",
-        "debugger",
-        "default",
-        "delete",
-        "do",
-        "double",
-        "else",
-        "enum",
-        "eval",
-        "export",
-        "extends",
-        "false",
-        "final",
-        "finally",
-        "float",
-        "for",
-        "function",
-        "goto",
-        "if",
-        "implements",
-        "import",
-        "in",
-        "instanceof",
-        "int",
-        "interface",
-        "let",
-        "long",
-        "native",
-        "new",
-        "null",
-        "package",
-        "private",
-        "protected",
-        "public",
-        "return",
-        "short",
-        "static",
-        "super",
-        "switch",
-        "synchronized",
-        "this",
-        "throw",
-        "throws",
-        "transient",
-        "true",
-        "try",
-        "typeof",
-        "var",
-        "void",
-        "volatile",
-        "while",
-        "with",
-        "yield",
-        // Names the TypeScript generators reserve for their own code (seen on real folders).
-        "configuration",
-        "options",
-    ],
-};
-
-const SWIFT_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_"), Escape::Prefix("pc")],
-    keywords: &[
-        "associatedtype",
-        "class",
-        "deinit",
-        "enum",
-        "extension",
-        "fileprivate",
-        "func",
-        "import",
-        "init",
-        "inout",
-        "internal",
-        "let",
-        "open",
-        "operator",
-        "private",
-        "protocol",
-        "public",
-        "rethrows",
-        "static",
-        "struct",
-        "subscript",
-        "typealias",
-        "var",
-        "break",
-        "case",
-        "continue",
-        "default",
-        "defer",
-        "do",
-        "else",
-        "fallthrough",
-        "for",
-        "guard",
-        "if",
-        "in",
-        "repeat",
-        "return",
-        "switch",
-        "where",
-        "while",
-        "as",
-        "catch",
-        "false",
-        "is",
-        "nil",
-        "super",
-        "self",
-        "throw",
-        "throws",
-        "true",
-        "try",
-        "type",
-        "description",
-        "hashValue",
-        // Contextual keywords the generator escapes too (seen on real folders).
-        "prefix",
-        "required",
-        "set",
-    ],
-};
-
-const DART_ESCAPES: Escapes = Escapes {
-    forms: &[
-        Escape::Prefix("_"),
-        Escape::Prefix("$"),
-        Escape::Suffix("_"),
-        Escape::Dollar,
-    ],
-    keywords: &[
-        "abstract",
-        "as",
-        "assert",
-        "async",
-        "await",
-        "break",
-        "case",
-        "catch",
-        "class",
-        "const",
-        "continue",
-        "covariant",
-        "default",
-        "deferred",
-        "do",
-        "dynamic",
-        "else",
-        "enum",
-        "export",
-        "extends",
-        "extension",
-        "external",
-        "factory",
-        "false",
-        "final",
-        "finally",
-        "for",
-        "get",
-        "hide",
-        "if",
-        "implements",
-        "import",
-        "in",
-        "interface",
-        "is",
-        "late",
-        "library",
-        "mixin",
-        "new",
-        "null",
-        "on",
-        "operator",
-        "part",
-        "required",
-        "rethrow",
-        "return",
-        "set",
-        "show",
-        "static",
-        "super",
-        "switch",
-        "sync",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typedef",
-        "var",
-        "void",
-        "while",
-        "with",
-        "yield",
-    ],
-};
-
-const RUST_ESCAPES: Escapes = Escapes {
-    forms: &[
-        Escape::Slash,
-        Escape::RawIdentifier,
-        Escape::Prefix("_"),
-        Escape::Prefix("param_"),
-        Escape::Dollar,
-    ],
-    keywords: &[
-        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-        "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true",
-        "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final",
-        "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
-    ],
-};
-
-const PHP_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_")],
-    keywords: &[
-        "abstract",
-        "and",
-        "array",
-        "as",
-        "break",
-        "callable",
-        "case",
-        "catch",
-        "class",
-        "clone",
-        "const",
-        "continue",
-        "declare",
-        "default",
-        "die",
-        "do",
-        "echo",
-        "else",
-        "elseif",
-        "empty",
-        "enddeclare",
-        "endfor",
-        "endforeach",
-        "endif",
-        "endswitch",
-        "endwhile",
-        "eval",
-        "exit",
-        "extends",
-        "final",
-        "for",
-        "foreach",
-        "function",
-        "global",
-        "goto",
-        "if",
-        "implements",
-        "include",
-        "instanceof",
-        "insteadof",
-        "interface",
-        "isset",
-        "list",
-        "namespace",
-        "new",
-        "or",
-        "print",
-        "private",
-        "protected",
-        "public",
-        "require",
-        "return",
-        "static",
-        "switch",
-        "throw",
-        "trait",
-        "try",
-        "unset",
-        "use",
-        "var",
-        "while",
-        "xor",
-    ],
-};
-
-const R_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::Prefix("_"), Escape::Prefix("item_")],
-    keywords: &[
-        "if", "else", "repeat", "while", "function", "for", "next", "break", "true", "false",
-        "null", "inf", "nan", "na", "self", "private", "super",
-    ],
-};
-
-const POWERSHELL_ESCAPES: Escapes = Escapes {
-    forms: &[Escape::ClassName("_"), Escape::Prefix("Var")],
-    keywords: &[
-        "begin",
-        "break",
-        "catch",
-        "class",
-        "continue",
-        "data",
-        "define",
-        "do",
-        "dynamicparam",
-        "else",
-        "elseif",
-        "end",
-        "exit",
-        "filter",
-        "finally",
-        "for",
-        "foreach",
-        "from",
-        "function",
-        "if",
-        "in",
-        "param",
-        "process",
-        "return",
-        "switch",
-        "throw",
-        "trap",
-        "try",
-        "until",
-        "using",
-        "var",
-        "while",
-    ],
-};
-
-macro_rules! rules {
-    ($name:ident, $dialect:ident, $vocabulary:ident, $escapes:ident) => {
-        rules!($name, $dialect, $vocabulary, $escapes, renames_fields: true);
-    };
-    ($name:ident, $dialect:ident, $vocabulary:ident, $escapes:ident, renames_fields: $renames:expr) => {
-        static $name: Rules = Rules {
-            dialect: Dialect::$dialect,
-            vocabulary: &vocab::$vocabulary,
-            escapes: &$escapes,
-            renames_fields: $renames,
-        };
+impl Marks {
+    /// No marks: the start of a dialect's marks (`..Marks::NONE`).
+    pub const NONE: Marks = Marks {
+        heading: None,
+        shape: None,
+        types: &[],
+        notes: &[],
+        sections: &[],
+        code: &[],
+        text: &[],
+        fallback: None,
+        by_words: true,
     };
 }
 
-rules!(
-    GENESYS_JAVA,
-    GenesysJava,
-    GENESYS_JAVA,
-    NO_ESCAPES,
-    renames_fields: false
-);
-rules!(
-    GENESYS_DOTNET,
-    GenesysDotnet,
-    GENESYS_DOTNET,
-    CSHARP_ESCAPES
-);
-rules!(JAVA, Java, JAVA, JAVA_ESCAPES);
-rules!(KOTLIN, Kotlin, KOTLIN, JAVA_ESCAPES);
-rules!(CSHARP, Csharp, CSHARP, CSHARP_ESCAPES);
-rules!(PYTHON, Python, PYTHON, PYTHON_ESCAPES);
-rules!(PYTHON_PRIOR, PythonPrior, PYTHON_PRIOR, PYTHON_ESCAPES);
-rules!(GO, Go, GO, GO_ESCAPES);
-rules!(RUBY, Ruby, RUBY, RUBY_ESCAPES);
-rules!(PHP, Php, PHP, PHP_ESCAPES);
-rules!(JAVASCRIPT, Javascript, JAVASCRIPT, JAVASCRIPT_ESCAPES);
-rules!(TYPESCRIPT, Typescript, TYPESCRIPT, JAVASCRIPT_ESCAPES);
-rules!(SWIFT, Swift, SWIFT, SWIFT_ESCAPES);
-rules!(DART, Dart, DART, DART_ESCAPES);
-rules!(RUST, Rust, RUST, RUST_ESCAPES);
-rules!(R, R, R, R_ESCAPES, renames_fields: false);
-rules!(POWERSHELL, Powershell, POWERSHELL, POWERSHELL_ESCAPES);
+/// Forms that only one dialect writes, each a named flag.
+#[derive(Debug)]
+pub struct Quirks {
+    /// A wrapper around the type cell's markup that says "optional":
+    /// Go's `Pointer to …`, Rust's `Option<…>`.
+    pub type_wrapper: Option<TypeWrapper>,
+    /// Kotlin: an enum section of one row whose value cell joins all values
+    /// (`| status | a, b, c |`).
+    pub joined_enum_row: bool,
+    /// Kotlin: a property typed `inline` whose link anchor holds its
+    /// container (`#kotlin.collections.List<X>`).
+    pub inline_anchor_types: bool,
+    /// JavaScript: a `String` property's enum is the section named
+    /// `<Property>Enum`, with no link between them.
+    pub enums_by_section_name: bool,
+    /// python-prior: an enum page is one `value` row whose notes list the values.
+    pub value_row_enum_pages: bool,
+    /// Ruby: a union page lists its members in an `openapi_one_of` code comment.
+    pub one_of_comment: bool,
+}
 
-impl Rules {
-    /// The rules of `dialect`.
-    pub fn of(dialect: Dialect) -> &'static Rules {
-        match dialect {
-            Dialect::GenesysJava => &GENESYS_JAVA,
-            Dialect::GenesysDotnet => &GENESYS_DOTNET,
-            Dialect::Java => &JAVA,
-            Dialect::Kotlin => &KOTLIN,
-            Dialect::Csharp => &CSHARP,
-            Dialect::Python => &PYTHON,
-            Dialect::PythonPrior => &PYTHON_PRIOR,
-            Dialect::Go => &GO,
-            Dialect::Ruby => &RUBY,
-            Dialect::Php => &PHP,
-            Dialect::Javascript => &JAVASCRIPT,
-            Dialect::Typescript => &TYPESCRIPT,
-            Dialect::Swift => &SWIFT,
-            Dialect::Dart => &DART,
-            Dialect::Rust => &RUST,
-            Dialect::R => &R,
-            Dialect::Powershell => &POWERSHELL,
+impl Quirks {
+    /// No quirks: the start of a dialect's quirks (`..Quirks::NONE`).
+    pub const NONE: Quirks = Quirks {
+        type_wrapper: None,
+        joined_enum_row: false,
+        inline_anchor_types: false,
+        enums_by_section_name: false,
+        value_row_enum_pages: false,
+        one_of_comment: false,
+    };
+}
+
+/// An outer wrapper around a type cell's markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeWrapper {
+    /// Go's `Pointer to …`: the property is optional.
+    Pointer,
+    /// Rust's `Option<…>`: optional, or nullable when required.
+    Option,
+}
+
+/// Declares the dialects once: the [`Dialect`] enum with its names in the IR
+/// and `docmodel.yaml`, [`Dialect::ALL`], and the spec of each.
+macro_rules! dialects {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal in $module:ident,)+) => {
+        /// The docs dialect a page is written in: decides how names, types
+        /// and notes read. One dialect per language family; generator
+        /// versions and swagger-codegen forms of a language share it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub enum Dialect {
+            $($(#[doc = $doc])+ #[serde(rename = $name)] $variant,)+
         }
-    }
 
+        impl Dialect {
+            /// Every dialect, in declaration order.
+            pub const ALL: &[Dialect] = &[$(Dialect::$variant),+];
+
+            /// The dialect's name as the IR and `docmodel.yaml` write it
+            /// (`kotlin`, `python_prior`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Dialect::$variant => $name,)+
+                }
+            }
+
+            /// Everything the dialect means.
+            pub(crate) fn spec(self) -> &'static Spec {
+                match self {
+                    $(Dialect::$variant => &$module::SPEC,)+
+                }
+            }
+        }
+    };
+}
+
+dialects! {
+    /// Genesys Cloud .NET SDK docs (`## ININ.PureCloudApi.Model.X`).
+    GenesysDotnet = "genesys_dotnet" in genesys_dotnet,
+    /// Genesys Cloud Java SDK docs, repository or docs-site rendering.
+    GenesysJava = "genesys_java" in genesys_java,
+    /// Java (`List<T>`, `OffsetDateTime`).
+    Java = "java" in java,
+    /// Kotlin (`kotlin.String`, `kotlin.collections.List<T>`).
+    Kotlin = "kotlin" in kotlin,
+    /// C# (`# Org.OpenAPITools.Model.X`, `Dictionary<string, T>`).
+    Csharp = "csharp" in csharp,
+    /// Python 7.x and legacy (`List[T]`, `Dict[str, T]`, `list[T]`, `dict(str, T)`).
+    Python = "python" in python,
+    /// python-prior (`[T]`, `{str: (T,)}`, `str, none_type`).
+    PythonPrior = "python_prior" in python_prior,
+    /// Go (`[]T`, `map[string]T`, `Pointer to`).
+    Go = "go" in go,
+    /// Ruby (`# Module::X`, `Array<T>`, `Hash<String, T>`).
+    Ruby = "ruby" in ruby,
+    /// PHP (`# # X`, `T[]`, `array<string,T>`, `\Ns\Model\X`).
+    Php = "php" in php,
+    /// JavaScript (`# Module.X`, `[T]`, `{String: T}`).
+    Javascript = "javascript" in javascript,
+    /// TypeScript axios and fetch (`Array<T>`, `{ [key: string]: T; }`).
+    Typescript = "typescript" in typescript,
+    /// Swift 5 (`[T]`, `[String: T]`).
+    Swift = "swift" in swift,
+    /// Dart and dart-dio (`# pkg.model.X`, `BuiltList<T>`).
+    Dart = "dart" in dart,
+    /// Rust (`Vec<T>`, `Option<…>`, `## Enum Variants`).
+    Rust = "rust" in rust,
+    /// R (`# pkg::X`, `array[T]`, `map(T)`).
+    R = "r" in r,
+    /// PowerShell (`# X`, `## Examples` with `Initialize-`).
+    Powershell = "powershell" in powershell,
+}
+
+/// The dialect's name as the IR and `docmodel.yaml` write it.
+impl std::fmt::Display for Dialect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Spec {
     /// The wire name of a property the docs call `name` in model `model`,
     /// under `case` (`None`: the dialect's default).
     pub fn wire_name(
@@ -592,8 +230,7 @@ impl Rules {
         model: &str,
         case: Option<WireCase>,
     ) -> (String, WireNameRule) {
-        let case = case.unwrap_or(WireCase::default_for(self.dialect));
-        wire::wire_name(name, model, self.escapes, case)
+        wire::wire_name(name, model, &self.escapes, case.unwrap_or(self.wire_case))
     }
 }
 
@@ -615,16 +252,35 @@ mod tests {
 
     #[test]
     fn dotnet_wire_names_lower_the_first_word() {
-        let rules = Rules::of(Dialect::GenesysDotnet);
+        let rules = Dialect::GenesysDotnet.spec();
         assert_eq!(rules.wire_name("SsoTargetURI", "M", None).0, "ssoTargetURI");
         assert_eq!(rules.wire_name("Id", "M", None).0, "id");
         assert_eq!(rules.wire_name("_Digits", "Digits", None).0, "digits");
         assert_eq!(rules.wire_name("_Digits", "Other", None).0, "_Digits");
-        let java = Rules::of(Dialect::GenesysJava);
+        let java = Dialect::GenesysJava.spec();
         assert_eq!(
             java.wire_name("Id", "M", None),
             ("Id".into(), WireNameRule::AsWritten)
         );
+    }
+
+    #[test]
+    fn each_dialect_undoes_only_its_own_digit_prefix() {
+        let wire = |dialect: Dialect, name: &str| dialect.spec().wire_name(name, "M", None).0;
+        assert_eq!(wire(Dialect::Dart, "n1"), "1");
+        assert_eq!(wire(Dialect::Java, "n1"), "n1", "a Java `n1` is a name");
+        assert_eq!(wire(Dialect::Java, "_1"), "1");
+        assert_eq!(wire(Dialect::Rust, "param_1"), "1");
+        assert_eq!(wire(Dialect::Python, "var_1"), "1");
+        assert_eq!(wire(Dialect::Csharp, "Var1"), "1");
+    }
+
+    #[test]
+    fn every_dialect_has_its_name() {
+        for dialect in Dialect::ALL {
+            let written = serde_json::to_value(dialect).unwrap();
+            assert_eq!(written.as_str(), Some(dialect.name()));
+        }
     }
 
     #[test]

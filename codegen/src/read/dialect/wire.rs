@@ -30,19 +30,18 @@ pub struct Escapes {
     pub forms: &'static [Escape],
     /// The words it escapes, as the language spells them.
     pub keywords: &'static [&'static str],
+    /// What it writes before a name that starts with a digit (`_123`,
+    /// `var_123`, `Var123`, `n123`, `param_123`).
+    pub digit_prefixes: &'static [&'static str],
 }
 
 impl Escapes {
-    /// `name` without its escape, if it has one. A name that starts with a
-    /// digit is escaped by a prefix in every language (`_123`, `var_123`,
-    /// `Var123`, `n123`, `param_123`).
+    /// `name` without its escape, if it has one.
     pub fn undo<'n>(&self, name: &'n str, model: &str) -> Option<&'n str> {
-        let before_digit = ["_", "var_", "Var", "param_", "n"]
-            .iter()
-            .find_map(|prefix| {
-                name.strip_prefix(prefix)
-                    .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-            });
+        let before_digit = self.digit_prefixes.iter().find_map(|prefix| {
+            name.strip_prefix(prefix)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        });
         if before_digit.is_some() {
             return before_digit;
         }
@@ -244,6 +243,7 @@ mod tests {
                 Escape::Prefix("pc"),
             ],
             keywords: &["type", "property", "self"],
+            digit_prefixes: &["_"],
         };
         let as_written = |name: &str| wire_name(name, "Model", &ESCAPES, WireCase::AsWritten);
         assert_eq!(
@@ -263,6 +263,7 @@ mod tests {
         const DOLLAR: Escapes = Escapes {
             forms: &[Escape::Dollar],
             keywords: &[],
+            digit_prefixes: &[],
         };
         assert_eq!(
             wire_name("dollarRef", "M", &DOLLAR, WireCase::Camel).0,
@@ -275,6 +276,7 @@ mod tests {
         const SLASH: Escapes = Escapes {
             forms: &[Escape::Slash],
             keywords: &[],
+            digit_prefixes: &[],
         };
         assert_eq!(
             wire_name("violence_slash_graphic", "M", &SLASH, WireCase::Camel),

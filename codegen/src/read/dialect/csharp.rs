@@ -1,0 +1,69 @@
+//! C# (openapi-generator and swagger-codegen; `?` marks value types nullable).
+
+use super::{Escape, Escapes, Marks, Quirks, Spec, Vocabulary};
+use crate::ir::Primitive::*;
+use crate::settings::WireCase;
+
+/// Everything the C# dialect means.
+pub(super) static SPEC: Spec = Spec {
+    // Field names PascalCase every name; APIs are mostly camelCase.
+    wire_case: WireCase::Camel,
+    renames_fields: true,
+    vocabulary: Vocabulary {
+        scalars: &[
+            ("string", String),
+            ("int", Int32),
+            ("long", Int64),
+            ("float", Float),
+            ("double", Double),
+            ("decimal", Decimal),
+            ("bool", Boolean),
+            ("DateTime", DateTime),
+            ("DateTimeOffset", DateTime),
+            ("DateOnly", Date),
+            ("Guid", Uuid),
+            ("System.IO.Stream", Binary),
+            ("FileParameter", Binary),
+            ("Object", Any),
+            ("object", Any),
+        ],
+        lists: &["List", "Collection", "IList", "ICollection"],
+        sets: &["HashSet", "ISet"],
+        maps: &["Dictionary", "IDictionary"],
+        nullables: &["Option"],
+        unions: &[],
+        escaped_models: &["Environment", "Version"],
+        nullable_prefix: None,
+    },
+    escapes: Escapes {
+        forms: FORMS,
+        keywords: KEYWORDS,
+        digit_prefixes: &["Var", "_"],
+    },
+    marks: MARKS,
+    quirks: Quirks::NONE,
+};
+
+/// How C# escapes a reserved field name.
+pub(super) const FORMS: &[Escape] = &[
+    Escape::ClassName("_"),
+    Escape::ClassName("Var"),
+    Escape::Prefix("Var"),
+];
+
+/// The words C# escapes: names it keeps for `System` types and its own
+/// classes (`VarVersion`, seen on real folders).
+pub(super) const KEYWORDS: &[&str] = &[
+    "Version",
+    "TimeZone",
+    "Configuration",
+    "Environment",
+    "Client",
+];
+
+/// What gives a C# page away.
+const MARKS: Marks = Marks {
+    heading: Some(|s| s.any_heading(|t| super::namespace_model_name(t).is_some())),
+    types: &["Dictionary<"],
+    ..Marks::NONE
+};

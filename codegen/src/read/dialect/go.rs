@@ -1,0 +1,88 @@
+//! Go (`[]T`, `map[string]T`, `NullableString`).
+
+use super::{Escape, Escapes, Marks, Quirks, Spec, TypeWrapper, Vocabulary};
+use crate::ir::Primitive::*;
+use crate::settings::WireCase;
+
+/// Everything the Go dialect means.
+pub(super) static SPEC: Spec = Spec {
+    // Field names PascalCase every name; APIs are mostly camelCase.
+    wire_case: WireCase::Camel,
+    renames_fields: true,
+    vocabulary: Vocabulary {
+        scalars: &[
+            ("string", String),
+            ("int32", Int32),
+            ("int64", Int64),
+            ("int", Int64),
+            ("float32", Float),
+            ("float64", Double),
+            ("bool", Boolean),
+            ("time.Time", DateTime),
+            ("os.File", Binary),
+        ],
+        lists: &[],
+        sets: &[],
+        maps: &[],
+        nullables: &[],
+        unions: &[],
+        escaped_models: &["Error"],
+        nullable_prefix: Some("Nullable"),
+    },
+    escapes: Escapes {
+        forms: FORMS,
+        keywords: KEYWORDS,
+        digit_prefixes: &["Var"],
+    },
+    marks: MARKS,
+    quirks: Quirks {
+        type_wrapper: Some(TypeWrapper::Pointer),
+        ..Quirks::NONE
+    },
+};
+
+/// How Go escapes a reserved field name.
+pub(super) const FORMS: &[Escape] = &[Escape::Suffix("_")];
+
+/// The words Go escapes.
+pub(super) const KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
+];
+
+/// What gives a Go page away.
+const MARKS: Marks = Marks {
+    types: &[
+        "Pointer to ",
+        "[***",
+        "map[string]",
+        "interface{}",
+        "time.Time",
+    ],
+    sections: &["Methods"],
+    text: &["[***"],
+    ..Marks::NONE
+};

@@ -1,0 +1,70 @@
+//! Ruby (`Array<T>`, `Hash<String, T>`).
+
+use super::{Escape, Escapes, Marks, Quirks, Spec, Vocabulary};
+use crate::ir::Primitive::*;
+use crate::settings::WireCase;
+
+/// Everything the Ruby dialect means.
+pub(super) static SPEC: Spec = Spec {
+    // Field names snake_case every name; the page cannot say what the API
+    // uses (`wire_case: camelCase` for a camelCase API).
+    wire_case: WireCase::Snake,
+    renames_fields: true,
+    vocabulary: Vocabulary {
+        scalars: &[
+            ("String", String),
+            ("Integer", Int64),
+            ("Float", Double),
+            ("Boolean", Boolean),
+            ("BOOLEAN", Boolean),
+            ("Date", Date),
+            ("Time", DateTime),
+            ("DateTime", DateTime),
+            ("File", Binary),
+            ("Object", Any),
+            ("Mixed", Any),
+        ],
+        lists: &["Array"],
+        sets: &["Set"],
+        maps: &["Hash"],
+        nullables: &[],
+        unions: &[],
+        escaped_models: &["Next", "Self"],
+        nullable_prefix: None,
+    },
+    escapes: Escapes {
+        forms: FORMS,
+        keywords: KEYWORDS,
+        digit_prefixes: &["_"],
+    },
+    marks: MARKS,
+    quirks: Quirks {
+        one_of_comment: true,
+        ..Quirks::NONE
+    },
+};
+
+/// How Ruby escapes a reserved field name.
+pub(super) const FORMS: &[Escape] = &[Escape::Prefix("_")];
+
+/// The words Ruby escapes.
+pub(super) const KEYWORDS: &[&str] = &[
+    "alias", "and", "begin", "break", "case", "class", "def", "defined?", "do", "else", "elsif",
+    "end", "ensure", "false", "for", "if", "in", "module", "next", "nil", "not", "or", "redo",
+    "rescue", "retry", "return", "self", "super", "then", "true", "undef", "unless", "until",
+    "when", "while", "yield", "object", "hash",
+];
+
+/// What gives a Ruby page away.
+const MARKS: Marks = Marks {
+    // `A::B`, unless the table is R's (see `r.rs`).
+    heading: Some(|s| s.title().contains("::") && !super::r::writes_r_table(s)),
+    shape: Some(|s| s.compact_separator().as_deref() == Some(SEPARATOR)),
+    types: &["Hash<"],
+    sections: &["Class instance methods", "Code Sample"],
+    code: &["ruby"],
+    ..Marks::NONE
+};
+
+/// Ruby 7's separator, without whitespace.
+const SEPARATOR: &str = "|----|----|-----------|-----|";
