@@ -349,12 +349,19 @@ pub enum Primitive {
     Float,
     /// A 64-bit float.
     Double,
-    /// An arbitrary-precision number (written as a JSON number).
+    /// A number the docs cannot say is an integer or a float (`number`
+    /// without a format, or a word that stands for several: JavaScript's
+    /// `Number`, Go's `float32`): emitted as a number type that writes back
+    /// what it read (`5` as `5`, `12345678901` as `12345678901`).
     Decimal,
     /// A calendar date (`2024-01-31`).
     Date,
     /// A date and time (ISO-8601 / RFC 3339).
     DateTime,
+    /// A calendar date or a date and time, where the dialect writes one type
+    /// for both (JavaScript's `Date`, PHP's `\DateTime`): emitted as the
+    /// string it came as, so either form is read and written back.
+    DateOrDateTime,
     /// A UUID string.
     Uuid,
     /// Any JSON value.
@@ -375,6 +382,7 @@ impl Primitive {
         Primitive::Decimal,
         Primitive::Date,
         Primitive::DateTime,
+        Primitive::DateOrDateTime,
         Primitive::Uuid,
         Primitive::Any,
         Primitive::Binary,
@@ -392,6 +400,7 @@ impl Primitive {
             Primitive::Decimal => "decimal",
             Primitive::Date => "date",
             Primitive::DateTime => "datetime",
+            Primitive::DateOrDateTime => "date_or_datetime",
             Primitive::Uuid => "uuid",
             Primitive::Any => "any",
             Primitive::Binary => "binary",

@@ -224,6 +224,19 @@ fn report_missing_model(
     }
 }
 
+/// A `serde_json::Number` default: integers exactly, others from their `f64`
+/// (finite, as resolve checked).
+fn decimal_expression(value: &serde_json::Value) -> Option<TokenStream> {
+    if let Some(n) = value.as_i64() {
+        return Some(quote!(serde_json::Number::from(#n)));
+    }
+    if let Some(n) = value.as_u64() {
+        return Some(quote!(serde_json::Number::from(#n)));
+    }
+    let n = value.as_f64()?;
+    Some(quote!(serde_json::Number::from_f64(#n).unwrap_or_else(|| serde_json::Number::from(0))))
+}
+
 /// The Rust expression of a default, a JSON value that resolve checked fits
 /// the property's type.
 fn default_expression(
@@ -247,9 +260,8 @@ fn default_expression(
             let n = n as f32;
             quote!(#n)
         }),
-        TypeExpr::Primitive(Primitive::Double | Primitive::Decimal) => {
-            value.as_f64().map(|n| quote!(#n))
-        }
+        TypeExpr::Primitive(Primitive::Double) => value.as_f64().map(|n| quote!(#n)),
+        TypeExpr::Primitive(Primitive::Decimal) => decimal_expression(value),
         TypeExpr::Primitive(Primitive::String) => value.as_str().map(|s| quote!(#s.to_string())),
         TypeExpr::Enum(name) => {
             let declared = ir.enumeration(name)?;

@@ -106,9 +106,11 @@ impl TypeNames {
             Primitive::Int32 => quote!(i32),
             Primitive::Int64 => quote!(i64),
             Primitive::Float => quote!(f32),
-            Primitive::Double | Primitive::Decimal => quote!(f64),
+            Primitive::Double => quote!(f64),
+            Primitive::Decimal => quote!(serde_json::Number),
             Primitive::Date => quote!(chrono::NaiveDate),
             Primitive::DateTime => quote!(chrono::DateTime<chrono::Utc>),
+            Primitive::DateOrDateTime => self.string(),
             Primitive::Uuid => quote!(uuid::Uuid),
             Primitive::Any => quote!(serde_json::Value),
             Primitive::Binary => {

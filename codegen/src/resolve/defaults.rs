@@ -36,7 +36,12 @@ pub fn typed<'e>(written: &str, ty: &TypeExpr, enums: &EnumLookup<'e>) -> Option
             .ok()
             .and_then(|n| Number::from_f64(f64::from(n)))
             .map(Value::Number),
-        TypeExpr::Primitive(Primitive::Double | Primitive::Decimal) => written
+        TypeExpr::Primitive(Primitive::Decimal) => written
+            .parse::<Number>()
+            .ok()
+            .filter(|n| n.as_f64().is_some_and(f64::is_finite))
+            .map(Value::Number),
+        TypeExpr::Primitive(Primitive::Double) => written
             .parse::<f64>()
             .ok()
             .and_then(Number::from_f64)
@@ -282,7 +287,8 @@ mod tests {
             Some(serde_json::json!(-1))
         );
         assert_eq!(typed("0.5M", &decimal, &none), Some(serde_json::json!(0.5)));
-        assert_eq!(typed("-1M", &decimal, &none), Some(serde_json::json!(-1.0)));
+        // A decimal keeps the number as written: `-1`, not `-1.0`.
+        assert_eq!(typed("-1M", &decimal, &none), Some(serde_json::json!(-1)));
         assert_eq!(typed("7", &int, &none), Some(serde_json::json!(7)));
         assert_eq!(typed("Low", &int, &none), None);
         let any = TypeExpr::Primitive(Primitive::Any);

@@ -17,7 +17,8 @@ pub(super) static SPEC: Spec = Spec {
             ("num", Decimal),
             ("double", Double),
             ("bool", Boolean),
-            ("DateTime", DateTime),
+            // One word for `date` and `date-time`.
+            ("DateTime", DateOrDateTime),
             ("Date", Date),
             ("MultipartFile", Binary),
             ("Uint8List", Binary),

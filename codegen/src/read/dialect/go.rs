@@ -15,7 +15,8 @@ pub(super) static SPEC: Spec = Spec {
             ("int32", Int32),
             ("int64", Int64),
             ("int", Int64),
-            ("float32", Float),
+            // One word for `number` and `number/float`: it may hold an integer.
+            ("float32", Decimal),
             ("float64", Double),
             ("bool", Boolean),
             ("time.Time", DateTime),

@@ -16,7 +16,8 @@ pub(super) static SPEC: Spec = Spec {
             ("String", String),
             ("Number", Decimal),
             ("Boolean", Boolean),
-            ("Date", DateTime),
+            // One word for `date` and `date-time`.
+            ("Date", DateOrDateTime),
             ("File", Binary),
             ("Blob", Binary),
             ("Object", Any),

@@ -13,11 +13,13 @@ pub(super) static SPEC: Spec = Spec {
     vocabulary: Vocabulary {
         scalars: &[
             ("int", Int64),
-            ("float", Double),
+            // One word for every number that is not an integer: it may hold one.
+            ("float", Decimal),
             ("double", Double),
             ("string", String),
             ("bool", Boolean),
-            ("\\DateTime", DateTime),
+            // One word for `date` and `date-time`.
+            ("\\DateTime", DateOrDateTime),
             ("\\SplFileObject", Binary),
             ("object", Any),
             ("mixed", Any),

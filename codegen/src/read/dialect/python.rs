@@ -16,8 +16,9 @@ pub(super) static SPEC: Spec = Spec {
             ("StrictStr", String),
             ("int", Int64),
             ("StrictInt", Int64),
-            ("float", Double),
-            ("StrictFloat", Double),
+            // One word for every number that is not an integer: it may hold one.
+            ("float", Decimal),
+            ("StrictFloat", Decimal),
             ("bool", Boolean),
             ("StrictBool", Boolean),
             ("date", Date),

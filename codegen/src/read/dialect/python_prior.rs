@@ -14,7 +14,8 @@ pub(super) static SPEC: Spec = Spec {
         scalars: &[
             ("str", String),
             ("int", Int64),
-            ("float", Double),
+            // One word for every number that is not an integer: it may hold one.
+            ("float", Decimal),
             ("bool", Boolean),
             ("date", Date),
             ("datetime", DateTime),

@@ -14,7 +14,8 @@ pub(super) static SPEC: Spec = Spec {
         scalars: &[
             ("character", String),
             ("integer", Int64),
-            ("numeric", Double),
+            // One word for every number that is not an integer: it may hold one.
+            ("numeric", Decimal),
             ("logical", Boolean),
             ("data.frame", Binary),
             ("object", Any),

@@ -14,7 +14,8 @@ pub(super) static SPEC: Spec = Spec {
         scalars: &[
             ("String", String),
             ("Integer", Int64),
-            ("Float", Double),
+            // One word for every number that is not an integer: it may hold one.
+            ("Float", Decimal),
             ("Boolean", Boolean),
             ("BOOLEAN", Boolean),
             ("Date", Date),

@@ -16,7 +16,8 @@ pub(super) static SPEC: Spec = Spec {
             ("i32", Int32),
             ("i64", Int64),
             ("f32", Float),
-            ("f64", Double),
+            // One word for `number` and `number/double`: it may hold an integer.
+            ("f64", Decimal),
             ("bool", Boolean),
             ("uuid::Uuid", Uuid),
             ("chrono::DateTime", DateTime),

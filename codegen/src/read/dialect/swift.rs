@@ -16,10 +16,12 @@ pub(super) static SPEC: Spec = Spec {
             ("Int32", Int32),
             ("Int64", Int64),
             ("Float", Float),
-            ("Double", Double),
+            // One word for `number` and `number/double`: it may hold an integer.
+            ("Double", Decimal),
             ("Decimal", Decimal),
             ("Bool", Boolean),
-            ("Date", DateTime),
+            // One word for `date` and `date-time`.
+            ("Date", DateOrDateTime),
             ("OpenISO8601DateFormatter", DateTime),
             ("DateWithoutTime", Date),
             ("UUID", Uuid),

@@ -15,7 +15,8 @@ pub(super) static SPEC: Spec = Spec {
             ("string", String),
             ("number", Decimal),
             ("boolean", Boolean),
-            ("Date", DateTime),
+            // One word for `date` and `date-time`.
+            ("Date", DateOrDateTime),
             ("File", Binary),
             ("Blob", Binary),
             ("object", Any),
