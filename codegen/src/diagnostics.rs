@@ -68,6 +68,9 @@ pub enum Code {
     OpaqueModel,
     /// A folder's wire names were derived from field names by a case rule.
     DerivedWireNames,
+    /// A folder is read in the wire case its pages show JSON names in, not
+    /// its dialect's default.
+    ShownWireCase,
     /// A property refers to a model that no page defines.
     MissingModel,
     /// Two models or enums would get the same Rust name.
@@ -99,6 +102,7 @@ impl Code {
             Code::EnumBaseConflict => "DM0201",
             Code::OpaqueModel => "DM0202",
             Code::DerivedWireNames => "DM0203",
+            Code::ShownWireCase => "DM0204",
             Code::MissingModel => "DM0300",
             Code::DuplicateRustName => "DM0301",
             Code::UnusableDefault => "DM0302",

@@ -192,6 +192,9 @@ pub enum WireNameRule {
     /// The docs write the wire name behind a reserved-word escape that was
     /// undone (`_type`, `r#type`, `var_property`, `` `value` ``).
     Unescaped,
+    /// The page shows the wire name apart from the field name (Kotlin
+    /// titles a property's enum section with it: `## Enum: resource_type`).
+    Shown,
     /// The wire name was computed from a language field name by `wire_case`
     /// (word splitting and rejoining); the docs cannot confirm it.
     Derived,

@@ -3,7 +3,7 @@
 //! [`generate`] (the CLI's `ir` command [`read_ir`]) with the [`Settings`]
 //! they built, and only present the outcome: they cannot drift apart.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -236,14 +236,16 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
 /// Reads pages already in memory, in any order (the IR does not depend on
 /// it), on every core. Each folder's dialect is decided from all its pages;
 /// pages without a mark of their own that were detected otherwise are then
-/// read again in it.
+/// read again in it. A folder whose pages show their JSON names in another
+/// case than the dialect's default (and that has no `wire_case`) is read
+/// again in that case.
 pub(crate) fn load_pages(
     pages: Vec<Page>,
     settings: &Resolved,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Ir, HashMap<String, String>, Vec<FolderDialect>) {
     let all: Vec<usize> = (0..pages.len()).collect();
-    let mut reads = read_each(&pages, &all, |page| settings.for_page(&page.path));
+    let mut reads = read_each(&pages, &all, |i| settings.for_page(&pages[i].path));
     let folders = read::folder_dialects(
         pages
             .iter()
@@ -255,38 +257,75 @@ pub(crate) fn load_pages(
         .map(|f| (f.folder.as_str(), f.dialect))
         .collect();
     let folder_dialect = |page: &Page| dialect_of[read::folder_of(&page.path).as_str()];
-    let again: Vec<usize> = all
-        .into_iter()
-        .filter(|&i| {
-            reads[i]
-                .0
-                .detection
-                .is_some_and(|d| !d.marked && d.dialect != folder_dialect(&pages[i]))
+    let in_folder_dialect: Vec<bool> = reads
+        .iter()
+        .zip(&pages)
+        .map(|((read, _), page)| {
+            read.detection
+                .is_some_and(|d| !d.marked && d.dialect != folder_dialect(page))
         })
         .collect();
-    let reread = read_each(&pages, &again, |page| PageSettings {
-        dialect: Some(folder_dialect(page)),
-        ..settings.for_page(&page.path)
+    let settings_of = |i: usize, shown: &BTreeMap<String, read::ShownCase>| {
+        let page = &pages[i];
+        let base = settings.for_page(&page.path);
+        PageSettings {
+            dialect: if in_folder_dialect[i] {
+                Some(folder_dialect(page))
+            } else {
+                base.dialect
+            },
+            wire_case: shown
+                .get(&read::folder_of(&page.path))
+                .map(|s| s.case)
+                .or(base.wire_case),
+        }
+    };
+    let again: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| in_folder_dialect[i])
+        .collect();
+    reread(&pages, &mut reads, again, |i| {
+        settings_of(i, &BTreeMap::new())
     });
-    for (i, read) in again.into_iter().zip(reread) {
-        reads[i] = read;
-    }
+    let shown_cases = read::shown_cases(reads.iter().flat_map(|(r, _)| &r.declared), settings);
+    let again: Vec<usize> = all
+        .into_iter()
+        .filter(|&i| shown_cases.contains_key(&read::folder_of(&pages[i].path)))
+        .collect();
+    reread(&pages, &mut reads, again, |i| settings_of(i, &shown_cases));
     let mut declared = Vec::with_capacity(pages.len());
     for (read, found) in reads {
         declared.extend(read.declared);
         diagnostics.extend(found);
     }
-    diagnostics.extend(read::wire_case_notes(&declared, settings));
+    diagnostics.extend(read::shown_case_notes(&shown_cases));
+    diagnostics.extend(read::wire_case_notes(&declared, settings, &shown_cases));
     let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
     (resolve::resolve(declared, diagnostics), sources, folders)
 }
 
-/// Reads the pages at `indices` on every core, each with its settings:
-/// what each declares and what reading it found, in the order of `indices`.
+/// Reads the pages at `indices` again, each with `settings_of` its index,
+/// in place of their first reading.
+fn reread(
+    pages: &[Page],
+    reads: &mut [(PageRead, Vec<Diagnostic>)],
+    indices: Vec<usize>,
+    settings_of: impl Fn(usize) -> PageSettings + Sync,
+) {
+    let again = read_each(pages, &indices, settings_of);
+    for (i, read) in indices.into_iter().zip(again) {
+        reads[i] = read;
+    }
+}
+
+/// Reads the pages at `indices` on every core, each with its settings (by
+/// its index): what each declares and what reading it found, in the order of
+/// `indices`.
 fn read_each(
     pages: &[Page],
     indices: &[usize],
-    settings: impl Fn(&Page) -> PageSettings + Sync,
+    settings: impl Fn(usize) -> PageSettings + Sync,
 ) -> Vec<(PageRead, Vec<Diagnostic>)> {
     let parts = parallel::map_parts(indices.len(), |part| {
         indices[part]
@@ -294,7 +333,7 @@ fn read_each(
             .map(|&i| {
                 let page = &pages[i];
                 let mut found = Vec::new();
-                let read = read::read_page(&page.path, &page.text, settings(page), &mut found);
+                let read = read::read_page(&page.path, &page.text, settings(i), &mut found);
                 (read, found)
             })
             .collect::<Vec<_>>()
@@ -358,6 +397,7 @@ fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::WireNameRule;
 
     /// `../shared/corpus/dotnet-270` beside the checkout; a loud skip when it
     /// is missing, a failure under CI (which has it).
@@ -395,6 +435,52 @@ mod tests {
         let reversed = read(&files);
         assert!(forward.0.len() > 1_000_000, "the corpus is read");
         assert!(forward == reversed, "page order changes nothing");
+    }
+
+    #[test]
+    fn a_folder_is_read_in_the_case_its_enum_headings_show() {
+        const TABLE: &str = "## Properties\n\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n";
+        let enum_section = "\n\n<a id=\"ResourceType\"></a>\n## Enum: resource_type\n| Name | Value |\n| ---- | ----- |\n| resourceType | episode, clip |\n";
+        let pages = vec![
+            Page {
+                path: "kotlin/Body.md".to_string(),
+                text: format!(
+                    "# Body\n\n{TABLE}| **resourceType** | [**inline**](#ResourceType) |  |  |\n| **createdAt** | **kotlin.String** |  |  [optional] |\n{enum_section}"
+                ),
+            },
+            Page {
+                path: "kotlin/Other.md".to_string(),
+                text: format!(
+                    "# Other\n\n{TABLE}| **updatedAt** | **kotlin.String** |  |  [optional] |\n"
+                ),
+            },
+        ];
+        let mut diagnostics = Vec::new();
+        let (ir, _, _) = load_pages(pages, &Resolved::default(), &mut diagnostics);
+        let wire = |model: &str, name: &str| {
+            let model = ir.models.iter().find(|m| m.name == model).unwrap();
+            let property = model.properties.iter().find(|p| p.name == name).unwrap();
+            (property.wire_name.clone(), property.wire_name_rule)
+        };
+        assert_eq!(
+            wire("Body", "resourceType"),
+            ("resource_type".to_string(), WireNameRule::Shown)
+        );
+        assert_eq!(
+            wire("Body", "createdAt"),
+            ("created_at".to_string(), WireNameRule::Derived)
+        );
+        assert_eq!(
+            wire("Other", "updatedAt").0,
+            "updated_at",
+            "the whole folder"
+        );
+        let note = diagnostics
+            .iter()
+            .find(|d| d.code == Code::ShownWireCase)
+            .expect("a note says why");
+        assert!(note.message.contains("`snake_case`"), "{}", note.message);
+        assert_eq!((note.file.as_str(), note.line), ("kotlin/Body.md", 7));
     }
 
     #[test]

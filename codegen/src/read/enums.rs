@@ -113,7 +113,7 @@ fn table_values(
 /// Whether two spellings of a name have the same letters and digits, case
 /// aside: Kotlin heads the row `type` under `## Enum: _type`, and
 /// `snakeName` under `## Enum: snake_name`.
-fn same_words(a: &str, b: &str) -> bool {
+pub fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.chars()
             .filter(|c| c.is_alphanumeric())

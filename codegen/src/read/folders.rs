@@ -13,6 +13,7 @@ use crate::ir::{Dialect, SourceRef, WireNameRule};
 use crate::settings::{Resolved, WireCase};
 
 use super::dialect::detect::{KnownWords, best_known};
+use super::dialect::wire;
 use super::{Declared, Detection, PageProperty};
 
 /// The dialect a folder's pages were read in, and how sure that was.
@@ -102,6 +103,136 @@ fn decide(folder: String, detections: &[Detection]) -> FolderDialect {
     }
 }
 
+/// The wire case a folder's pages show their JSON names in, where they show
+/// some apart from the field names (Kotlin's enum headings) and no
+/// `wire_case` is configured for the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ShownCase {
+    /// The case most shown names are in.
+    pub case: WireCase,
+    /// How many shown names it explains, of how many tell a case apart.
+    pub agreeing: usize,
+    /// Shown names of several words, which tell a case apart.
+    pub telling: usize,
+    /// The first shown name.
+    pub first: SourceRef,
+}
+
+/// The cases shown names can be in, in the order a tie is broken.
+const CASES: [WireCase; 5] = [
+    WireCase::AsWritten,
+    WireCase::Camel,
+    WireCase::Snake,
+    WireCase::Pascal,
+    WireCase::Kebab,
+];
+
+/// The folders whose shown wire names are, by a majority, in another case
+/// than their dialect's default, and that case.
+pub(crate) fn shown_cases<'d>(
+    declared: impl IntoIterator<Item = &'d Declared>,
+    settings: &Resolved,
+) -> BTreeMap<String, ShownCase> {
+    let mut folders: BTreeMap<String, Shown<'d>> = BTreeMap::new();
+    for model in declared.into_iter().filter_map(|d| match d {
+        Declared::Model(model) => Some(model),
+        Declared::Enum(_) => None,
+    }) {
+        let Some(page) = model.sources.first() else {
+            continue;
+        };
+        if settings.for_page(page).wire_case.is_some() {
+            continue;
+        }
+        let telling = model
+            .properties
+            .iter()
+            .filter(|p| p.wire_name_rule == WireNameRule::Shown && wire::words(&p.name).len() > 1);
+        for property in telling {
+            folders
+                .entry(folder_of(page))
+                .or_insert_with(|| Shown::new(model.dialect))
+                .add(property);
+        }
+    }
+    folders
+        .into_iter()
+        .filter_map(|(folder, shown)| Some((folder, shown.case()?)))
+        .collect()
+}
+
+/// The shown wire names of one folder, tallied by the cases that explain them.
+struct Shown<'d> {
+    dialect: Dialect,
+    votes: [usize; CASES.len()],
+    telling: usize,
+    first: Option<&'d SourceRef>,
+}
+
+impl<'d> Shown<'d> {
+    fn new(dialect: Dialect) -> Self {
+        Shown {
+            dialect,
+            votes: [0; CASES.len()],
+            telling: 0,
+            first: None,
+        }
+    }
+
+    fn add(&mut self, property: &'d PageProperty) {
+        for (votes, case) in self.votes.iter_mut().zip(CASES) {
+            *votes += usize::from(wire::convert(&property.name, case) == property.wire_name);
+        }
+        self.telling += 1;
+        let source = &property.source;
+        self.first = self
+            .first
+            .filter(|f| (&f.file, f.line) <= (&source.file, source.line))
+            .or(Some(source));
+    }
+
+    /// The case most shown names are in, if that is a majority and the
+    /// dialect's default does not explain as many (a tie keeps the default).
+    fn case(self) -> Option<ShownCase> {
+        let (index, &agreeing) = self
+            .votes
+            .iter()
+            .enumerate()
+            .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))?;
+        let default = self.dialect.spec().wire_case;
+        let default_agrees = CASES
+            .iter()
+            .position(|c| *c == default)
+            .is_some_and(|i| self.votes[i] == agreeing);
+        let first = self.first?.clone();
+        (2 * agreeing > self.telling && !default_agrees).then(|| ShownCase {
+            case: CASES[index],
+            agreeing,
+            telling: self.telling,
+            first,
+        })
+    }
+}
+
+/// One note per folder read in the case its shown wire names are in.
+pub(crate) fn shown_case_notes(shown: &BTreeMap<String, ShownCase>) -> Vec<Diagnostic> {
+    shown
+        .iter()
+        .map(|(folder, shown)| {
+            Diagnostic::at_line(
+                Severity::Note,
+                Code::ShownWireCase,
+                &shown.first,
+                format!(
+                    "{folder}: field names are read as `{}` wire names: {} of the {} JSON names the pages show (in enum headings) are in that case",
+                    shown.case, shown.agreeing, shown.telling
+                ),
+                "set `wire_case` to read this folder in another case",
+            )
+        })
+        .collect()
+}
+
 /// A folder's wire names that follow from field names by a case rule.
 #[derive(Default)]
 struct Guessed<'d> {
@@ -115,7 +246,11 @@ struct Guessed<'d> {
 /// rule: derived by it, or taken as written where the name has a case the
 /// generator may have made (`autoAway` for `auto_away`). It says how many,
 /// by which rule, and the setting that changes it, at the first such name.
-pub(crate) fn wire_case_notes(declared: &[Declared], settings: &Resolved) -> Vec<Diagnostic> {
+pub(crate) fn wire_case_notes(
+    declared: &[Declared],
+    settings: &Resolved,
+    shown: &BTreeMap<String, ShownCase>,
+) -> Vec<Diagnostic> {
     let mut folders: BTreeMap<String, Guessed<'_>> = BTreeMap::new();
     for item in declared {
         let Declared::Model(model) = item else {
@@ -124,8 +259,11 @@ pub(crate) fn wire_case_notes(declared: &[Declared], settings: &Resolved) -> Vec
         let Some(page) = model.sources.first() else {
             continue;
         };
-        let folder = folders.entry(folder_of(page)).or_default();
-        let case = settings.wire_case_of(page, model.dialect);
+        let folder_name = folder_of(page);
+        let case = shown
+            .get(&folder_name)
+            .map_or_else(|| settings.wire_case_of(page, model.dialect), |s| s.case);
+        let folder = folders.entry(folder_name).or_default();
         let renames = model.dialect.spec().renames_fields;
         folder.of += model.properties.len();
         for property in model

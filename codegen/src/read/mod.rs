@@ -24,7 +24,9 @@ pub(crate) use declared::{Declared, PageEnum, PageModel, PageProperty};
 pub use dialect::Dialect;
 pub(crate) use dialect::detect::Detection;
 pub use folders::FolderDialect;
-pub(crate) use folders::{folder_dialects, folder_of, wire_case_notes};
+pub(crate) use folders::{
+    ShownCase, folder_dialects, folder_of, shown_case_notes, shown_cases, wire_case_notes,
+};
 pub(crate) use page::{PageRead, read_page};
 
 /// The prefix a dialect writes before a nullable type's name (Go's

@@ -45,6 +45,7 @@ pub(super) static SPEC: Spec = Spec {
     quirks: Quirks {
         joined_enum_row: true,
         inline_anchor_types: true,
+        enum_headings_show_wire_names: true,
         ..Quirks::NONE
     },
 };

@@ -112,6 +112,9 @@ pub struct Quirks {
     /// Kotlin: a property typed `inline` whose link anchor holds its
     /// container (`#kotlin.collections.List<X>`).
     pub inline_anchor_types: bool,
+    /// Kotlin: an inline enum's section is titled with its property's wire
+    /// name (`## Enum: resource_type` for `resourceType`).
+    pub enum_headings_show_wire_names: bool,
     /// JavaScript: a `String` property's enum is the section named
     /// `<Property>Enum`, with no link between them.
     pub enums_by_section_name: bool,
@@ -127,6 +130,7 @@ impl Quirks {
         type_wrapper: None,
         joined_enum_row: false,
         inline_anchor_types: false,
+        enum_headings_show_wire_names: false,
         enums_by_section_name: false,
         value_row_enum_pages: false,
         one_of_comment: false,

@@ -178,7 +178,7 @@ fn lower_joined(words: &[&str], separator: &str) -> String {
 }
 
 /// The words of a name, by the rules of [`convert`].
-fn words(name: &str) -> Vec<&str> {
+pub fn words(name: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = name.char_indices().collect();
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
