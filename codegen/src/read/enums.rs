@@ -52,7 +52,7 @@ impl Values {
 pub fn read(text: &str, listing: &Listing<'_>, joined_row: bool) -> Values {
     let mut values = Values::default();
     if let Some(table) = listing.table {
-        table_values(text, table, &listing.doc_name, joined_row, &mut values);
+        table_values(text, table, joined_row, &mut values);
     }
     for item in &listing.items {
         if let Some(member) = bullet(&text[item.clone()]) {
@@ -71,13 +71,7 @@ pub fn read(text: &str, listing: &Listing<'_>, joined_row: bool) -> Values {
 
 /// `| NAME | &quot;value&quot; |` rows; with `joined_row`, Kotlin's single
 /// `| name | a, b, c |` row.
-fn table_values(
-    text: &str,
-    table: Table<'_>,
-    doc_name: &str,
-    joined_row: bool,
-    values: &mut Values,
-) {
+fn table_values(text: &str, table: Table<'_>, joined_row: bool, values: &mut Values) {
     let rows: Vec<_> = table
         .rows
         .iter()
@@ -91,13 +85,11 @@ fn table_values(
         };
         let name = name_cell(name.raw);
         let value = plain_text(value.raw);
-        if joined_row
-            && rows.len() == 1
-            && same_words(&name, doc_name)
-            && value.contains(", ")
-            && !value.starts_with('"')
-        {
-            for part in value.split(", ") {
+        // Kotlin names the row after the property, escaped or not
+        // (`propertyClass` under `## Enum: class`); a trailing comma ends
+        // the list with the empty value.
+        if joined_row && rows.len() == 1 && value.contains(", ") && !value.starts_with('"') {
+            for part in value.split(',').map(str::trim) {
                 values.push(Member {
                     name: String::new(),
                     value: part.to_string(),
@@ -111,8 +103,8 @@ fn table_values(
 }
 
 /// Whether two spellings of a name have the same letters and digits, case
-/// aside: Kotlin heads the row `type` under `## Enum: _type`, and
-/// `snakeName` under `## Enum: snake_name`.
+/// aside: Kotlin heads the section of `type` `## Enum: _type`, and that of
+/// `snakeName` `## Enum: snake_name`.
 pub fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| {
         s.chars()

@@ -119,6 +119,9 @@ impl Reading<'_> {
                 TypeExpr::Primitive(Primitive::Any)
             }
         };
+        if self.rules.quirks.glued_namespaces {
+            unglue_namespace(&mut ty, cell.link.as_deref());
+        }
         let notes = cells
             .notes
             .as_ref()
@@ -162,6 +165,21 @@ impl Reading<'_> {
             link: cell.link,
             values,
         })
+    }
+}
+
+/// `VideoChannelSync` for `OpenAPIClientModelVideoChannelSync` linked to
+/// `VideoChannelSync.md`: the model name the link names, where the written
+/// name ends with it (PHP's namespace with its `\` lost).
+fn unglue_namespace(ty: &mut TypeExpr, link: Option<&str>) {
+    let Some(stem) = link.and_then(|l| l.strip_suffix(".md")) else {
+        return;
+    };
+    if let TypeExpr::Model(name) = ty.innermost_mut()
+        && name.len() > stem.len()
+        && name.ends_with(stem)
+    {
+        *name = stem.to_string();
     }
 }
 

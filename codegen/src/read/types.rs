@@ -304,6 +304,9 @@ impl<'a> Parser<'_, 'a> {
         match args.len() {
             // A scalar's own parameters (`chrono::DateTime<FixedOffset>`) do not change its JSON.
             _ if is_scalar => Ok(self.scalar(name)),
+            0 if v.any_lists.contains(&name) => Ok(TypeExpr::List(Box::new(TypeExpr::Primitive(
+                Primitive::Any,
+            )))),
             0 => Ok(self.scalar(name)),
             1 if v.nullables.contains(&name) => Ok(nullable(args.remove(0))),
             1 if v.lists.contains(&name) => Ok(TypeExpr::List(Box::new(args.remove(0)))),

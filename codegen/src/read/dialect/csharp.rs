@@ -34,6 +34,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Environment", "Version"],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: FORMS,

@@ -32,6 +32,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Function", "Map", "Operator", "Source"],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: FORMS,

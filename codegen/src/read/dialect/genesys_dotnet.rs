@@ -31,6 +31,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &[],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: super::csharp::FORMS,

@@ -29,6 +29,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Error"],
         nullable_prefix: Some("Nullable"),
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: FORMS,

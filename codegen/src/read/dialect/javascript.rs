@@ -30,6 +30,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &[],
         nullable_prefix: None,
+        any_lists: &["Array"],
     },
     escapes: Escapes {
         forms: FORMS,

@@ -122,6 +122,9 @@ pub struct Quirks {
     pub value_row_enum_pages: bool,
     /// Ruby: a union page lists its members in an `openapi_one_of` code comment.
     pub one_of_comment: bool,
+    /// PHP: a model name written with its namespace glued on
+    /// (`OpenAPIClientModelTag`, the `\`s lost), linked to the model's page.
+    pub glued_namespaces: bool,
 }
 
 impl Quirks {
@@ -134,6 +137,7 @@ impl Quirks {
         enums_by_section_name: false,
         value_row_enum_pages: false,
         one_of_comment: false,
+        glued_namespaces: false,
     };
 }
 

@@ -31,6 +31,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Function"],
         nullable_prefix: None,
+        any_lists: &["array"],
     },
     escapes: Escapes {
         forms: FORMS,
@@ -38,7 +39,10 @@ pub(super) static SPEC: Spec = Spec {
         digit_prefixes: &["_"],
     },
     marks: MARKS,
-    quirks: Quirks::NONE,
+    quirks: Quirks {
+        glued_namespaces: true,
+        ..Quirks::NONE
+    },
 };
 
 /// How PHP escapes a reserved field name.

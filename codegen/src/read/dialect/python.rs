@@ -29,6 +29,8 @@ pub(super) static SPEC: Spec = Spec {
             ("object", Any),
             ("UUID", Uuid),
             ("Decimal", Decimal),
+            // `type: string, format: decimal`: a decimal sent as a string.
+            ("decimal.Decimal", String),
         ],
         lists: &["List", "list"],
         sets: &["Set", "set"],
@@ -37,6 +39,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &["Union"],
         escaped_models: &["Field", "Schema", "Self"],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: FORMS,

@@ -32,6 +32,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Next", "Self"],
         nullable_prefix: None,
+        any_lists: &["Array"],
     },
     escapes: Escapes {
         forms: FORMS,

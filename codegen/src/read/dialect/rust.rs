@@ -15,6 +15,9 @@ pub(super) static SPEC: Spec = Spec {
             ("String", String),
             ("i32", Int32),
             ("i64", Int64),
+            // Unsigned integers, read as the signed type that holds them all.
+            ("u32", Int64),
+            ("u64", Decimal),
             ("f32", Float),
             // One word for `number` and `number/double`: it may hold an integer.
             ("f64", Decimal),
@@ -39,6 +42,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Self"],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: FORMS,

@@ -48,6 +48,7 @@ pub(super) static SPEC: Spec = Spec {
             "ValidationError",
         ],
         nullable_prefix: None,
+        any_lists: &["Array"],
     },
     escapes: Escapes {
         forms: FORMS,

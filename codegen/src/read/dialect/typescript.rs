@@ -29,6 +29,7 @@ pub(super) static SPEC: Spec = Spec {
         unions: &[],
         escaped_models: &["Error", "Map"],
         nullable_prefix: None,
+        any_lists: &[],
     },
     escapes: Escapes {
         forms: super::javascript::FORMS,

@@ -28,6 +28,10 @@ pub struct Vocabulary {
     pub escaped_models: &'static [&'static str],
     /// A prefix that makes a nullable type (`NullableString` in Go).
     pub nullable_prefix: Option<&'static str>,
+    /// List names written without their item type for a list whose items
+    /// the generator lost (JavaScript's `[Array]` for a list of lists): a
+    /// list of any JSON value.
+    pub any_lists: &'static [&'static str],
 }
 
 impl Vocabulary {
