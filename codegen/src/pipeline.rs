@@ -246,7 +246,7 @@ pub(crate) fn load_pages(
 ) -> (Ir, HashMap<String, String>, Vec<FolderDialect>) {
     let all: Vec<usize> = (0..pages.len()).collect();
     let mut reads = read_each(&pages, &all, |i| settings.for_page(&pages[i].path));
-    let folders = read::folder_dialects(
+    let mut folders = read::folder_dialects(
         pages
             .iter()
             .zip(&reads)
@@ -298,6 +298,9 @@ pub(crate) fn load_pages(
     for (read, found) in reads {
         declared.extend(read.declared);
         diagnostics.extend(found);
+    }
+    for folder in &mut folders {
+        folder.shown_wire_case = shown_cases.get(&folder.folder).map(|s| s.case);
     }
     diagnostics.extend(read::shown_case_notes(&shown_cases));
     diagnostics.extend(read::wire_case_notes(&declared, settings, &shown_cases));

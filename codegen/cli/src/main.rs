@@ -215,8 +215,12 @@ fn folder_dialects(folders: &[FolderDialect]) -> String {
     folders
         .iter()
         .map(|f| {
+            let case = f
+                .shown_wire_case
+                .map(|c| format!("; wire names read as `{c}`, as its pages show"))
+                .unwrap_or_default();
             format!(
-                "{}: {} ({} model page(s): {} with marks of it ({:.0}%), {} without marks, {} with marks of another dialect)\n",
+                "{}: {} ({} model page(s): {} with marks of it ({:.0}%), {} without marks, {} with marks of another dialect){case}\n",
                 f.folder,
                 f.dialect,
                 f.pages,

@@ -33,6 +33,10 @@ pub struct FolderDialect {
     pub unmarked: usize,
     /// Pages with a mark of another dialect, each read in its own.
     pub other: usize,
+    /// The wire case the folder was read in because its pages show JSON
+    /// names in it (Kotlin's enum headings), where no `wire_case` is
+    /// configured and it is not the dialect's default.
+    pub shown_wire_case: Option<WireCase>,
 }
 
 impl FolderDialect {
@@ -100,6 +104,7 @@ fn decide(folder: String, detections: &[Detection]) -> FolderDialect {
         marked: marked_as(true),
         unmarked: detections.iter().filter(|d| !d.marked).count(),
         other: marked_as(false),
+        shown_wire_case: None,
     }
 }
 
