@@ -146,6 +146,11 @@ pub struct Model {
     /// real value is rejected or changed. An opaque model has no properties.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opaque: bool,
+    /// The type of the values under names the table does not list, where the
+    /// page says the object takes any (python-prior's `**any string name**`
+    /// row): the struct keeps them in a map, so that they are written back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_properties: Option<TypeExpr>,
 }
 
 /// One row of a model's property table.

@@ -18,6 +18,8 @@ enum Absent {
     None,
     /// Documented default: the named function yields it.
     Default(Ident),
+    /// The map of values under unlisted names: empty.
+    Empty,
 }
 
 /// One field, ready to print.
@@ -37,7 +39,7 @@ pub fn emit(
 ) -> TokenStream {
     let mut scope = Scope::default();
     let mut default_fns = Vec::new();
-    let fields: Vec<Field> = model
+    let mut fields: Vec<Field> = model
         .properties
         .iter()
         .map(|property| {
@@ -52,8 +54,13 @@ pub fn emit(
             )
         })
         .collect();
+    if let Some(values) = &model.additional_properties {
+        fields.push(additional_field(values, &mut scope, names));
+    }
     let doc = docs::model_attributes(model, "");
-    let all_optional = fields.iter().all(|f| matches!(f.absent, Absent::None));
+    let all_optional = fields
+        .iter()
+        .all(|f| matches!(f.absent, Absent::None | Absent::Empty));
     let derive_default = all_optional.then(|| quote!(, Default));
     let default_impl = default_impl(ident, &fields, names);
     let lint = all_caps(&ident.to_string()).then(|| quote!(#[allow(clippy::upper_case_acronyms)]));
@@ -93,6 +100,7 @@ fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<To
         let name = &f.ident;
         match &f.absent {
             Absent::Default(function) => quote!(#name: #function()),
+            Absent::Empty => quote!(#name: #default_trait::default()),
             _ => quote!(#name: #none),
         }
     });
@@ -187,6 +195,22 @@ fn field(
         },
         ident,
         absent,
+    }
+}
+
+/// The field that keeps the values under names the table does not list:
+/// serde flattens them into a map, and writes them back.
+fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> Field {
+    let ident = scope.field("additional_properties").ident;
+    let ty = names.of(&TypeExpr::Map(Box::new(values.clone())));
+    Field {
+        tokens: quote! {
+            /// Values under names the table does not list, kept as they came.
+            #[serde(flatten)]
+            pub #ident: #ty,
+        },
+        ident,
+        absent: Absent::Empty,
     }
 }
 

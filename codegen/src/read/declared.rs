@@ -29,6 +29,8 @@ pub struct PageModel {
     pub properties: Vec<PageProperty>,
     /// A union page's member types.
     pub one_of: Vec<TypeExpr>,
+    /// The type of the values under names the table does not list.
+    pub additional_properties: Option<TypeExpr>,
     /// The enums the page declares inline.
     pub enums: Vec<PageEnum>,
 }

@@ -184,6 +184,9 @@ impl Page<'_, '_> {
             );
         }
         let mut page_enums = self.inline_enums(reporter);
+        let (additional, rows): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|row| {
+            self.rules.quirks.additional_properties_row == Some(row.property.name.as_str())
+        });
         let properties = rows
             .into_iter()
             .map(|row| self.link_enums(row, &mut page_enums, reporter))
@@ -195,6 +198,7 @@ impl Page<'_, '_> {
             sources: vec![reporter.file.to_string()],
             properties,
             one_of: Vec::new(),
+            additional_properties: additional.into_iter().next().map(|row| row.property.ty),
             enums: page_enums.enums,
         }))
     }
@@ -464,6 +468,7 @@ impl Page<'_, '_> {
             sources: vec![reporter.file.to_string()],
             properties: Vec::new(),
             one_of: members,
+            additional_properties: None,
             enums: Vec::new(),
         })
     }
@@ -610,6 +615,20 @@ mod tests {
             Some(Declared::Model(page)) => page,
             other => panic!("not a model page: {other:?}"),
         }
+    }
+
+    #[test]
+    fn python_priors_any_string_name_row_types_the_unlisted_values() {
+        let page = model(
+            "# Pet\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**name** | **str** |  | [optional]\n**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used but the value must be the correct type | [optional]\n",
+        );
+        assert_eq!(page.dialect, Dialect::PythonPrior);
+        let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["name"], "not a field");
+        assert_eq!(
+            page.additional_properties,
+            Some(TypeExpr::Primitive(Primitive::Any))
+        );
     }
 
     #[test]

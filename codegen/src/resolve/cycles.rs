@@ -108,6 +108,7 @@ mod tests {
             sources: vec![],
             properties: properties.iter().map(property).collect(),
             one_of: vec![],
+            additional_properties: None,
             opaque: false,
         }
     }

@@ -51,6 +51,10 @@ pub fn merge(mut pages: Vec<PageModel>, diagnostics: &mut Vec<Diagnostic>) -> Op
         if merged.one_of.is_empty() {
             merged.one_of = other.one_of;
         }
+        merged.additional_properties = merged
+            .additional_properties
+            .take()
+            .or(other.additional_properties);
         for declared in other.enums {
             match merged
                 .enums

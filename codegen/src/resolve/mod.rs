@@ -62,7 +62,11 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
         }
         let prefix = read::nullable_prefix(page.dialect);
         let types = page.properties.iter_mut().map(|p| &mut p.ty);
-        for ty in types.chain(page.one_of.iter_mut()) {
+        let others = page
+            .one_of
+            .iter_mut()
+            .chain(page.additional_properties.as_mut());
+        for ty in types.chain(others) {
             if let Some(prefix) = prefix {
                 unwrap_nullable_names(ty, prefix, &defined);
             }
@@ -161,7 +165,7 @@ fn unwrap_nullable_names(ty: &mut TypeExpr, prefix: &str, defined: &HashSet<Stri
 
 /// A model page with nothing in it: how most dialects write an enum page.
 fn is_empty(page: &PageModel) -> bool {
-    page.properties.is_empty() && page.one_of.is_empty()
+    page.properties.is_empty() && page.one_of.is_empty() && page.additional_properties.is_none()
 }
 
 /// The IR enum of a page's enum, under its IR name.
@@ -187,7 +191,8 @@ fn into_model<'e>(
         .into_iter()
         .map(|declared| into_property(&page.name, declared, enums, diagnostics))
         .collect();
-    let opaque = properties.is_empty() && page.one_of.is_empty();
+    let opaque =
+        properties.is_empty() && page.one_of.is_empty() && page.additional_properties.is_none();
     if opaque {
         diagnostics.push(opaque_note(&page.name, &page.sources));
     }
@@ -199,6 +204,7 @@ fn into_model<'e>(
         properties,
         one_of: page.one_of,
         opaque,
+        additional_properties: page.additional_properties,
     }
 }
 

@@ -122,6 +122,9 @@ pub struct Quirks {
     pub value_row_enum_pages: bool,
     /// Ruby: a union page lists its members in an `openapi_one_of` code comment.
     pub one_of_comment: bool,
+    /// python-prior: the name cell of the row that types the values under
+    /// names the table does not list (`**any string name**`).
+    pub additional_properties_row: Option<&'static str>,
     /// PHP: a model name written with its namespace glued on
     /// (`OpenAPIClientModelTag`, the `\`s lost), linked to the model's page.
     pub glued_namespaces: bool,
@@ -138,6 +141,7 @@ impl Quirks {
         value_row_enum_pages: false,
         one_of_comment: false,
         glued_namespaces: false,
+        additional_properties_row: None,
     };
 }
 

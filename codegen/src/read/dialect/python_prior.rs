@@ -40,6 +40,7 @@ pub(super) static SPEC: Spec = Spec {
     marks: MARKS,
     quirks: Quirks {
         value_row_enum_pages: true,
+        additional_properties_row: Some("any string name"),
         ..Quirks::NONE
     },
 };
