@@ -62,6 +62,17 @@ const GENERATORS: &[(&str, Dialect, Option<WireCase>)] = &[
     ("rust", Dialect::Rust, Some(WireCase::Camel)),
     ("r", Dialect::R, None),
     ("powershell", Dialect::Powershell, None),
+    // openapi-generator 6.6.0.
+    ("python-prior", Dialect::PythonPrior, Some(WireCase::Camel)),
+    // swagger-codegen 3.0.34.
+    ("sc3-python", Dialect::Python, Some(WireCase::Camel)),
+    ("sc3-ruby", Dialect::Ruby, Some(WireCase::Camel)),
+    ("sc3-php", Dialect::Php, Some(WireCase::Camel)),
+    ("sc3-java", Dialect::Java, None),
+    ("sc3-csharp", Dialect::Csharp, None),
+    ("sc3-javascript", Dialect::Javascript, None),
+    ("sc3-kotlin-client", Dialect::Kotlin, None),
+    ("sc3-go", Dialect::Go, None),
 ];
 
 fn fixtures() -> PathBuf {
@@ -427,6 +438,12 @@ fn main() {
     expected["quantity"] = json!(1);
     expected["complete"] = json!(false);
     assert_eq!(serde_json::to_value(&read).unwrap(), expected);
+    // python-prior says every object takes values under unlisted names: they
+    // are kept and written back.
+    let tag = json!({"id": 7, "name": "x", "extra": [1, "two"]});
+    let read: Tag = serde_json::from_value(tag.clone()).unwrap();
+    assert_eq!(read.additional_properties["extra"], json!([1, "two"]));
+    assert_eq!(serde_json::to_value(&read).unwrap(), tag);
     println!("dialects: all checks passed");
 }
 "##;

@@ -232,8 +232,18 @@ mod tests {
             page("", &[(1, "Org.OpenAPITools.Model.Pet")], &[]),
             Dialect::Csharp
         );
-        // `A::B` over a bare table is R; Ruby 7 pipes its tables.
-        assert_eq!(page("", &[(1, "Petstore::Pet")], &["String"]), Dialect::R);
+        // `A::B` over R's words is R, over Ruby's words Ruby; over neither,
+        // the folder decides.
+        assert_eq!(
+            page("", &[(1, "Petstore::Pet")], &["character"]),
+            Dialect::R
+        );
+        assert!(!detection("", &[(1, "Petstore::Pet")], &["Tag"]).marked);
+        assert_eq!(
+            page("", &[(1, "SwaggerClient::Pet")], &["String"]),
+            Dialect::Ruby,
+            "swagger-codegen's Ruby"
+        );
         assert_eq!(
             page(
                 "",

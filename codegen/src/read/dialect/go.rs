@@ -21,6 +21,8 @@ pub(super) static SPEC: Spec = Spec {
             ("bool", Boolean),
             ("time.Time", DateTime),
             ("os.File", Binary),
+            // swagger-codegen's word for any value.
+            ("Object", Any),
         ],
         lists: &[],
         sets: &[],
@@ -77,14 +79,17 @@ pub(super) const KEYWORDS: &[&str] = &[
 
 /// What gives a Go page away.
 const MARKS: Marks = Marks {
-    types: &[
-        "Pointer to ",
-        "[***",
-        "map[string]",
-        "interface{}",
-        "time.Time",
-    ],
+    types: &["Pointer to ", "map[string]", "interface{}", "time.Time"],
     sections: &["Methods"],
-    text: &["[***"],
+    // swagger-codegen's pointer link, `[***Category**](Category.md)`.
+    heading: Some(|s| writes_pointer_links(s.text)),
     ..Marks::NONE
 };
+
+/// Whether `text` holds swagger-codegen's `[***Name**]` pointer link (not
+/// PHP's empty `[****](.md)`).
+fn writes_pointer_links(text: &str) -> bool {
+    text.match_indices("[***").any(|(at, mark)| {
+        text[at + mark.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '[')
+    })
+}

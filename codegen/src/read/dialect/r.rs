@@ -50,17 +50,15 @@ pub(super) const KEYWORDS: &[&str] = &[
 
 /// What gives a R page away.
 const MARKS: Marks = Marks {
-    // `# pkg::X` over R's own table.
-    heading: Some(|s| s.title().contains("::") && writes_r_table(s)),
+    // `# pkg::X` over R's own type words (a page without them is read in
+    // its folder's dialect).
+    heading: Some(|s| s.title().contains("::") && writes_r_words(s)),
     code: &["R", "r"],
     ..Marks::NONE
 };
 
-/// Whether a page's table is R's: R's own type words, or a bare table
-/// without Ruby's words (Ruby 7 pipes its tables; swagger-codegen's Ruby
-/// writes bare ones with Ruby's words).
-pub(super) fn writes_r_table(s: &Signals<'_>) -> bool {
+/// Whether a page's types hold R's own words, which no other `pkg::X`
+/// dialect writes.
+pub(super) fn writes_r_words(s: &Signals<'_>) -> bool {
     s.any_type_mark(&["character", "numeric", "integer", "logical"])
-        || (s.bare_table()
-            && !s.any_type_mark(&["Array<", "Hash<", "BOOLEAN", "Integer", "Float", "DateTime"]))
 }

@@ -16,6 +16,7 @@ pub(super) static SPEC: Spec = Spec {
             ("Integer", Int64),
             // One word for every number that is not an integer: it may hold one.
             ("Float", Decimal),
+            ("BigDecimal", Decimal),
             ("Boolean", Boolean),
             ("BOOLEAN", Boolean),
             ("Date", Date),
@@ -59,8 +60,13 @@ pub(super) const KEYWORDS: &[&str] = &[
 
 /// What gives a Ruby page away.
 const MARKS: Marks = Marks {
-    // `A::B`, unless the table is R's (see `r.rs`).
-    heading: Some(|s| s.title().contains("::") && !super::r::writes_r_table(s)),
+    // `A::B` over a piped table (Ruby 7) or Ruby's words (swagger-codegen's
+    // bare tables); R writes `pkg::X` too, with its own words (see `r.rs`).
+    heading: Some(|s| {
+        s.title().contains("::")
+            && !super::r::writes_r_words(s)
+            && (!s.bare_table() || s.any_type_mark(WORDS))
+    }),
     shape: Some(|s| s.compact_separator().as_deref() == Some(SEPARATOR)),
     types: &["Hash<"],
     sections: &["Class instance methods", "Code Sample"],
@@ -70,3 +76,18 @@ const MARKS: Marks = Marks {
 
 /// Ruby 7's separator, without whitespace.
 const SEPARATOR: &str = "|----|----|-----------|-----|";
+
+/// Ruby's type words that R never writes.
+const WORDS: &[&str] = &[
+    "Array<",
+    "Hash<",
+    "String",
+    "BOOLEAN",
+    "Boolean",
+    "Integer",
+    "Float",
+    "BigDecimal",
+    "Date",
+    "DateTime",
+    "Object",
+];

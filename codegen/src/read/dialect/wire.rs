@@ -63,7 +63,10 @@ impl Escapes {
         if !self.forms.contains(&Escape::Dollar) {
             return None;
         }
-        let rest = name.strip_prefix("dollar")?;
+        // swagger-codegen's Kotlin writes `Dollarref`.
+        let rest = name
+            .strip_prefix("dollar")
+            .or_else(|| name.strip_prefix("Dollar"))?;
         let rest = rest.strip_prefix('_').unwrap_or(rest);
         let mut chars = rest.chars();
         let first = chars.next().filter(|c| c.is_alphabetic())?;
