@@ -86,10 +86,16 @@ fn table_values(text: &str, table: Table<'_>, joined_row: bool, values: &mut Val
         let name = name_cell(name.raw);
         let value = plain_text(value.raw);
         // Kotlin names the row after the property, escaped or not
-        // (`propertyClass` under `## Enum: class`); a trailing comma ends
-        // the list with the empty value.
+        // (`propertyClass` under `## Enum: class`), and joins the values with
+        // `, ` (values may hold commas); a trailing comma ends the list with
+        // the empty value.
         if joined_row && rows.len() == 1 && value.contains(", ") && !value.starts_with('"') {
-            for part in value.split(',').map(str::trim) {
+            let (joined, empty_last) = match value.strip_suffix(',') {
+                Some(joined) => (joined, true),
+                None => (value.as_str(), false),
+            };
+            let parts = joined.split(", ").chain(empty_last.then_some(""));
+            for part in parts {
                 values.push(Member {
                     name: String::new(),
                     value: part.to_string(),
@@ -233,7 +239,7 @@ mod tests {
     }
 
     #[test]
-    fn kotlins_joined_row_is_split_under_a_wire_named_heading() {
+    fn spellings_of_one_name_have_the_same_words() {
         assert!(same_words("type", "_type"));
         assert!(same_words("snakeName", "snake_name"));
         assert!(!same_words("status", "state"));

@@ -707,6 +707,27 @@ mod tests {
     }
 
     #[test]
+    fn kotlins_joined_row_keeps_commas_in_values_and_a_trailing_empty_one() {
+        let values = |row: &str| -> Vec<String> {
+            let text = format!(
+                "# Linode\n\n## Properties\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n| **propertyClass** | [**inline**](#PropertyClass) |  |  [optional] |\n\n\n<a id=\"PropertyClass\"></a>\n## Enum: class\n| Name | Value |\n| ---- | ----- |\n| propertyClass | {row} |\n"
+            );
+            model(&text).enums[0]
+                .members
+                .iter()
+                .map(|m| m.value.to_string())
+                .collect()
+        };
+        assert_eq!(
+            values("nanode, gpu"),
+            ["nanode", "gpu"],
+            "an escaped row name"
+        );
+        assert_eq!(values("a,, b,, c"), ["a,", "b,", "c"]);
+        assert_eq!(values("a, b,  "), ["a", "b", ""], "a null among the values");
+    }
+
+    #[test]
     fn enum_and_union_pages() {
         let (page, _) = read(
             "# Priority\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n\n* `NUMBER_2` (value: `2`)\n",

@@ -28,7 +28,6 @@ pub(super) static SPEC: Spec = Spec {
             ("chrono::NaiveDateTime", DateTime),
             ("std::path::PathBuf", Binary),
             ("serde_json::Value", Any),
-            ("Value", Any),
         ],
         lists: &["Vec"],
         sets: &["HashSet", "std::collections::HashSet", "BTreeSet"],
