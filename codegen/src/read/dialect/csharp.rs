@@ -32,7 +32,7 @@ pub(super) static SPEC: Spec = Spec {
         maps: &["Dictionary", "IDictionary"],
         nullables: &["Option"],
         unions: &[],
-        escaped_models: &["Environment", "Version"],
+        escaped_models: &["Configuration", "Environment", "Version"],
         nullable_prefix: None,
         any_lists: &[],
     },

@@ -30,7 +30,7 @@ pub(super) static SPEC: Spec = Spec {
         maps: &["Map", "BuiltMap"],
         nullables: &[],
         unions: &[],
-        escaped_models: &["Function", "Map", "Operator", "Source"],
+        escaped_models: &["Function", "List", "Map", "Operator", "Source"],
         nullable_prefix: None,
         any_lists: &[],
     },

@@ -34,7 +34,7 @@ pub(super) static SPEC: Spec = Spec {
         maps: &["Map", "java.util.Map"],
         nullables: &["JsonNullable"],
         unions: &[],
-        escaped_models: &[],
+        escaped_models: &["Configuration", "List"],
         nullable_prefix: None,
         any_lists: &[],
     },

@@ -29,7 +29,7 @@ pub(super) static SPEC: Spec = Spec {
         maps: &["array", "map"],
         nullables: &[],
         unions: &[],
-        escaped_models: &["Function"],
+        escaped_models: &["Function", "List"],
         nullable_prefix: None,
         any_lists: &["array"],
     },

@@ -36,6 +36,7 @@ pub(super) static SPEC: Spec = Spec {
         nullables: &[],
         unions: &[],
         escaped_models: &[
+            "Configuration",
             "Data",
             "Error",
             "ErrorResponse",

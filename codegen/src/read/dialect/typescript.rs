@@ -27,7 +27,7 @@ pub(super) static SPEC: Spec = Spec {
         maps: &["Record"],
         nullables: &[],
         unions: &[],
-        escaped_models: &["Error", "Map"],
+        escaped_models: &["Configuration", "Error", "Map"],
         nullable_prefix: None,
         any_lists: &[],
     },
