@@ -49,6 +49,7 @@ pub(super) const FORMS: &[Escape] = &[
     Escape::Prefix("$"),
     Escape::Suffix("_"),
     Escape::Dollar,
+    Escape::Symbols,
 ];
 
 /// The words Dart escapes.

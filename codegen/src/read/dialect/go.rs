@@ -46,7 +46,11 @@ pub(super) static SPEC: Spec = Spec {
 };
 
 /// How Go escapes a reserved field name.
-pub(super) const FORMS: &[Escape] = &[Escape::Suffix("_")];
+pub(super) const FORMS: &[Escape] = &[
+    Escape::Suffix("_"),
+    // `AdditionalPropertiesField`: the name Go's models keep for themselves.
+    Escape::Suffix("Field"),
+];
 
 /// The words Go escapes.
 pub(super) const KEYWORDS: &[&str] = &[
@@ -75,6 +79,7 @@ pub(super) const KEYWORDS: &[&str] = &[
     "switch",
     "type",
     "var",
+    "additionalProperties",
 ];
 
 /// What gives a Go page away.

@@ -60,6 +60,8 @@ pub(super) const KEYWORDS: &[&str] = &[
     "lambda", "none", "nonlocal", "not", "or", "pass", "raise", "return", "true", "try", "while",
     "with", "yield", "print", "exec", "self", "property", "schema", "base64", "json", "date",
     "float", "int", "str", "bool", "dict", "list", "object", "type",
+    // Names pydantic's models keep for themselves (seen on real folders).
+    "field",
 ];
 
 /// What gives a Python page away.

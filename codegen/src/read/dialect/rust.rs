@@ -57,7 +57,7 @@ pub(super) static SPEC: Spec = Spec {
 
 /// How Rust escapes a reserved field name.
 pub(super) const FORMS: &[Escape] = &[
-    Escape::Slash,
+    Escape::Symbols,
     Escape::RawIdentifier,
     Escape::Prefix("_"),
     Escape::Prefix("param_"),

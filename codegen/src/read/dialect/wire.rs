@@ -19,8 +19,10 @@ pub enum Escape {
     ClassName(&'static str),
     /// `$` spelled out: `dollarRef`, `dollar_ref` for `$ref`.
     Dollar,
-    /// `/` spelled out: `violence_slash_graphic` for `violence/graphic`.
-    Slash,
+    /// `/` and `:` spelled out: `violence_slash_graphic` and
+    /// `hateSlashThreatening` for `violence/graphic` and `hate/threatening`,
+    /// `osdb_colon_output_type` for `osdb:output_type`.
+    Symbols,
 }
 
 /// A dialect's escapes and the reserved words they protect.
@@ -48,7 +50,7 @@ impl Escapes {
         self.forms.iter().find_map(|form| match form {
             Escape::RawIdentifier => name.strip_prefix("r#"),
             Escape::ClassName(prefix) => name.strip_prefix(prefix).filter(|rest| *rest == model),
-            Escape::Dollar | Escape::Slash => None,
+            Escape::Dollar | Escape::Symbols => None,
             Escape::Prefix(prefix) => name
                 .strip_prefix(prefix)
                 .filter(|rest| self.is_keyword(rest)),
@@ -73,10 +75,36 @@ impl Escapes {
         Some(format!("${}{}", first.to_lowercase(), chars.as_str()))
     }
 
-    /// `a/b` for `a_slash_b`, where the dialect spells `/` out.
-    fn slash(&self, name: &str) -> Option<String> {
-        (self.forms.contains(&Escape::Slash) && name.contains("_slash_"))
-            .then(|| name.replace("_slash_", "/"))
+    /// The wire name of a name with `/` or `:` spelled out, where the
+    /// dialect spells them: each part between the symbols in `case`.
+    fn symbols(&self, name: &str, case: WireCase) -> Option<String> {
+        if !self.forms.contains(&Escape::Symbols) {
+            return None;
+        }
+        let mut parts = vec![String::new()];
+        let mut symbols = Vec::new();
+        let mut rest = name;
+        while let Some(c) = rest.chars().next() {
+            if let Some((symbol, after)) = spelled_symbol(rest, parts.last().map(String::as_str)) {
+                symbols.push(symbol);
+                parts.push(String::new());
+                rest = after;
+                continue;
+            }
+            parts.last_mut()?.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        if symbols.is_empty() || parts.iter().any(String::is_empty) {
+            return None;
+        }
+        let mut wire = String::new();
+        for (i, part) in parts.iter().enumerate() {
+            wire.push_str(&convert(&lower_first(part), case));
+            if let Some(symbol) = symbols.get(i) {
+                wire.push(*symbol);
+            }
+        }
+        Some(wire)
     }
 
     /// True for a reserved word, ignoring the case of its first letter
@@ -100,13 +128,18 @@ pub fn wire_name(
 ) -> (String, WireNameRule) {
     let (unescaped, escaped) = match escapes.undo(name, model) {
         Some(rest) => (lower_first_if_keyword(rest, escapes), true),
-        None => match escapes.dollar(name).or_else(|| escapes.slash(name)) {
-            Some(spelled) => (spelled, true),
-            None => (name.to_string(), false),
-        },
+        None => {
+            if let Some(wire) = escapes.symbols(name, case) {
+                return (wire, WireNameRule::Unescaped);
+            }
+            match escapes.dollar(name) {
+                Some(spelled) => (spelled, true),
+                None => (name.to_string(), false),
+            }
+        }
     };
-    if escaped && (unescaped.starts_with('$') || unescaped.contains('/')) {
-        // `$ref` and `a/b` are wire names no case conversion applies to.
+    if escaped && unescaped.starts_with('$') {
+        // `$ref` is a wire name no case conversion applies to.
         return (unescaped, WireNameRule::Unescaped);
     }
     let converted = convert(&unescaped, case);
@@ -118,6 +151,36 @@ pub fn wire_name(
         WireNameRule::AsWritten
     };
     (converted, rule)
+}
+
+/// The symbols openapi-generator spells out in names: snake_case and
+/// camelCase spellings.
+const SPELLED: &[(&str, &str, char)] = &[("_slash_", "Slash", '/'), ("_colon_", "Colon", ':')];
+
+/// The symbol `text` starts with, spelled out, and the text after it: the
+/// snake_case spelling anywhere, the camelCase one only between a lower-case
+/// letter or digit (ending `before`) and an upper-case letter.
+fn spelled_symbol<'t>(text: &'t str, before: Option<&str>) -> Option<(char, &'t str)> {
+    SPELLED.iter().find_map(|(snake, camel, symbol)| {
+        if let Some(after) = text.strip_prefix(snake) {
+            return Some((*symbol, after));
+        }
+        let after = text.strip_prefix(camel)?;
+        let joins_words = before
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && after.starts_with(char::is_uppercase);
+        joins_words.then_some((*symbol, after))
+    })
+}
+
+/// `word` with its first letter in lower case.
+fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `Self` (from `pcSelf`) is the keyword `self`: the keyword's own spelling.
@@ -277,13 +340,32 @@ mod tests {
             "$ref"
         );
         const SLASH: Escapes = Escapes {
-            forms: &[Escape::Slash],
+            forms: &[Escape::Symbols],
             keywords: &[],
             digit_prefixes: &[],
         };
         assert_eq!(
             wire_name("violence_slash_graphic", "M", &SLASH, WireCase::Camel),
             ("violence/graphic".into(), WireNameRule::Unescaped)
+        );
+        let symbols = |name: &str, case| wire_name(name, "M", &SLASH, case).0;
+        assert_eq!(
+            symbols("hateSlashThreatening", WireCase::AsWritten),
+            "hate/threatening"
+        );
+        assert_eq!(
+            symbols("osdbColonBodyDataRaw", WireCase::Snake),
+            "osdb:body_data_raw"
+        );
+        assert_eq!(
+            symbols("osdb_colon_output_type", WireCase::Snake),
+            "osdb:output_type"
+        );
+        assert_eq!(symbols("slashdot", WireCase::AsWritten), "slashdot");
+        assert_eq!(
+            symbols("fooSlash", WireCase::AsWritten),
+            "fooSlash",
+            "not between words"
         );
         let camel = wire_name("SchemaId", "M", &ESCAPES, WireCase::Camel);
         assert_eq!(camel, ("schemaId".into(), WireNameRule::Derived));
