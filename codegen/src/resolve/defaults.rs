@@ -83,7 +83,8 @@ fn is_number(ty: &TypeExpr) -> bool {
 /// A number literal in plain digits: without a language's suffix (C#'s
 /// `1M`, `5L`), or the number a member of an integer enum whose values the
 /// page does not list is named after (`ClusterSizeEnum.NUMBER_1`,
-/// `CLUSTER_SIZE::N1`, `._1`, `XEnum.number1`, `NUMBER_MINUS_1`); other text
+/// `CLUSTER_SIZE::N1`, `._1`, `XEnum.number1`, Rust's `Variant1`,
+/// `NUMBER_MINUS_1`); other text
 /// as it is.
 fn number_text(written: &str) -> String {
     let written = written.trim();
@@ -102,6 +103,7 @@ fn number_text(written: &str) -> String {
     let tail = tail.rsplit_once("NUMBER_").map_or(tail, |(_, t)| t);
     let tail = tail
         .trim_start_matches("number")
+        .trim_start_matches("Variant")
         .trim_start_matches('N')
         .trim_start_matches('_');
     let (sign, digits) = match tail.strip_prefix("MINUS_").or(tail.strip_prefix("minus")) {
@@ -209,6 +211,16 @@ fn named_member<'e>(declared: &'e Enum, written: &str) -> Option<&'e crate::ir::
         written.rsplit('.').next().unwrap_or(written),
         written.split_once('_').map_or(written, |(_, rest)| rest),
     ];
+    let number = number_text(written);
+    if number != written
+        && let Some(member) = declared
+            .members
+            .iter()
+            .find(|m| m.value.to_string() == number)
+    {
+        // A member named after its number (`Variant1`, `NUMBER_1`).
+        return Some(&member.value);
+    }
     candidates.iter().find_map(|candidate| {
         let wanted = key(candidate);
         let by_name = declared
@@ -275,6 +287,7 @@ mod tests {
             "._1",
             "XEnum.number1",
             "ClusterSizeEnum_NUMBER_1",
+            "Variant1",
         ] {
             assert_eq!(
                 typed(written, &int, &none),
