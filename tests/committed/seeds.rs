@@ -16,7 +16,7 @@ pub struct Callback {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<CallbackDirection>,
     /// True if this call is held and the person on this side hears silence.
-    #[serde(default = "callback_held_default")]
+    #[serde(default = "Callback::held_default")]
     pub held: bool,
     /// System defined string indicating what caused the communication to disconnect. Will be null until the communication disconnects.
     #[serde(rename = "disconnectType", default, skip_serializing_if = "Option::is_none")]
@@ -55,7 +55,7 @@ pub struct Callback {
     )]
     pub external_campaign: Option<bool>,
     /// True if the ability to skip a callback should be enabled.
-    #[serde(rename = "skipEnabled", default = "callback_skip_enabled_default")]
+    #[serde(rename = "skipEnabled", default = "Callback::skip_enabled_default")]
     pub skip_enabled: bool,
     /// The number of seconds before the system automatically places a call for a callback. 0 means the automatic placement is disabled.
     #[serde(rename = "timeoutSeconds", default, skip_serializing_if = "Option::is_none")]
@@ -128,7 +128,7 @@ impl Default for Callback {
             id: None,
             segments: None,
             direction: None,
-            held: callback_held_default(),
+            held: Self::held_default(),
             disconnect_type: None,
             start_hold_time: None,
             dialer_preview: None,
@@ -137,7 +137,7 @@ impl Default for Callback {
             callback_user_name: None,
             script_id: None,
             external_campaign: None,
-            skip_enabled: callback_skip_enabled_default(),
+            skip_enabled: Self::skip_enabled_default(),
             timeout_seconds: None,
             start_alerting_time: None,
             connected_time: None,
@@ -156,12 +156,13 @@ impl Default for Callback {
     }
 }
 
-fn callback_held_default() -> bool {
-    false
-}
-
-fn callback_skip_enabled_default() -> bool {
-    false
+impl Callback {
+    fn held_default() -> bool {
+        false
+    }
+    fn skip_enabled_default() -> bool {
+        false
+    }
 }
 
 /// Values of `DirectionEnum` in model `Callback`.

@@ -1,7 +1,9 @@
 //! Pages built to break generators (`tests/fixtures/hard-cases`): models named
 //! `Option`, `String`, `Vec`, `Box` and `Result`, keywords and colliding
 //! field names, enum values that are not names, integer enums, defaults,
-//! direct and indirect recursion, a missing model. The generated code is a
+//! direct and indirect recursion, a missing model, defaults of models whose
+//! names start with a digit (`_2FA`) or would collide (`Pet.storeId`,
+//! `PetStore.id`). The generated code is a
 //! reviewed snapshot, and it compiles and works in a crate of its own under
 //! `#![deny(warnings)]` and `clippy -D warnings`.
 
@@ -122,6 +124,13 @@ fn main() {
     .unwrap();
     assert_eq!(node.next.as_ref().unwrap().id, "b");
     assert_eq!(node.pair.as_ref().unwrap().node.id, "d");
+
+    // Defaults of models whose names collide or start with a digit.
+    let pet: Pet = serde_json::from_value(json!({})).unwrap();
+    let store: PetStore = serde_json::from_value(json!({})).unwrap();
+    assert_eq!((pet.store_id, store.id), (1, 2));
+    let two_factor: Model2fa = serde_json::from_value(json!({})).unwrap();
+    assert!(two_factor.enabled);
     println!("hard cases: all checks passed");
 }
 "##;

@@ -93,7 +93,13 @@ pub fn type_base(name: &str) -> String {
     if written == name && name.starts_with(|c: char| c.is_ascii_uppercase()) {
         written
     } else {
-        ascii_ident(&name.to_upper_camel_case(), "Model")
+        let camel = ascii_only(&name.to_upper_camel_case());
+        match camel.chars().next() {
+            // `_2FA` → `Model2fa`: UpperCamel, as rustc wants a type name.
+            Some(c) if c.is_ascii_digit() => format!("Model{camel}"),
+            Some(_) => camel,
+            None => "Model".to_string(),
+        }
     }
 }
 

@@ -39,20 +39,16 @@ pub fn emit(
 ) -> TokenStream {
     let mut scope = Scope::default();
     let mut default_fns = Vec::new();
+    let emitting = Emitting {
+        model,
+        ident,
+        ir,
+        names,
+    };
     let mut fields: Vec<Field> = model
         .properties
         .iter()
-        .map(|property| {
-            field(
-                model,
-                property,
-                &mut scope,
-                ir,
-                names,
-                &mut default_fns,
-                out,
-            )
-        })
+        .map(|property| emitting.field(property, &mut scope, &mut default_fns, out))
         .collect();
     if let Some(values) = &model.additional_properties {
         fields.push(additional_field(values, &mut scope, names));
@@ -65,6 +61,13 @@ pub fn emit(
     let default_impl = default_impl(ident, &fields, names);
     let lint = all_caps(&ident.to_string()).then(|| quote!(#[allow(clippy::upper_case_acronyms)]));
     let field_tokens = fields.iter().map(|f| &f.tokens);
+    let default_fns = (!default_fns.is_empty()).then(|| {
+        quote! {
+            impl #ident {
+                #( #default_fns )*
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize #derive_default)]
@@ -73,8 +76,16 @@ pub fn emit(
             #( #field_tokens )*
         }
         #default_impl
-        #( #default_fns )*
+        #default_fns
     }
+}
+
+/// What one struct's fields are emitted from.
+struct Emitting<'a> {
+    model: &'a Model,
+    ident: &'a Ident,
+    ir: &'a Ir,
+    names: &'a TypeNames,
 }
 
 /// Whether clippy's `upper_case_acronyms` would flag a type name (`ADFS`).
@@ -99,7 +110,7 @@ fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<To
     let values = fields.iter().map(|f| {
         let name = &f.ident;
         match &f.absent {
-            Absent::Default(function) => quote!(#name: #function()),
+            Absent::Default(function) => quote!(#name: Self::#function()),
             Absent::Empty => quote!(#name: #default_trait::default()),
             _ => quote!(#name: #none),
         }
@@ -113,88 +124,97 @@ fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<To
     })
 }
 
-/// One field: docs, serde attributes, name and type.
-fn field(
-    model: &Model,
-    property: &Property,
-    scope: &mut Scope,
-    ir: &Ir,
-    names: &TypeNames,
-    default_fns: &mut Vec<TokenStream>,
-    out: &mut Vec<Diagnostic>,
-) -> Field {
-    let name = scope.field(&property.wire_name);
-    report_missing_model(model, property, &property.ty, names, out);
-    let required = property.required == Some(true);
-    // An optional property that may also be null is one `Option`: absent and
-    // null both read as `None`.
-    let value_type = match &property.ty {
-        TypeExpr::Nullable(inner) if !required => inner,
-        other => other,
-    };
-    let mut ty = names.of(value_type);
-    if property.recursive {
-        let boxed = names.boxed();
-        ty = quote!(#boxed<#ty>);
-    }
-    let default_value = property
-        .default
-        .as_ref()
-        .and_then(|value| default_expression(value, value_type, ir, names));
-    let mut serde = Vec::new();
-    if name.text != property.wire_name {
-        let wire = &property.wire_name;
-        serde.push(quote!(rename = #wire));
-    }
-    let absent = match default_value {
-        Some(value) => {
-            let function = Ident::new(
-                &format!("{}_{}_default", snake(&model.name), name.text),
-                Span::call_site(),
-            );
-            let path = function.to_string();
-            serde.push(quote!(default = #path));
-            let value = match value_type {
-                TypeExpr::Nullable(_) => {
-                    let option = names.option();
-                    quote!(#option::Some(#value))
-                }
-                _ => value,
-            };
-            default_fns.push(quote! {
-                fn #function() -> #ty {
-                    #value
-                }
-            });
-            Absent::Default(function)
+impl Emitting<'_> {
+    /// One field: docs, serde attributes, name and type; a documented default
+    /// becomes an associated function of the struct.
+    fn field(
+        &self,
+        property: &Property,
+        scope: &mut Scope,
+        default_fns: &mut Vec<TokenStream>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Field {
+        let Emitting {
+            model,
+            ident: struct_ident,
+            ir,
+            names,
+        } = *self;
+        let name = scope.field(&property.wire_name);
+        report_missing_model(model, property, &property.ty, names, out);
+        let required = property.required == Some(true);
+        // An optional property that may also be null is one `Option`: absent and
+        // null both read as `None`.
+        let value_type = match &property.ty {
+            TypeExpr::Nullable(inner) if !required => inner,
+            other => other,
+        };
+        let mut ty = names.of(value_type);
+        if property.recursive {
+            let boxed = names.boxed();
+            ty = quote!(#boxed<#ty>);
         }
-        None if required => Absent::Required,
-        None => {
-            let option = names.option();
-            ty = quote!(#option<#ty>);
-            let skip = format!(
-                "{}::is_none",
-                if names.generated.contains("Option") {
-                    "::std::option::Option"
-                } else {
-                    "Option"
-                }
-            );
-            serde.push(quote!(default, skip_serializing_if = #skip));
-            Absent::None
+        let default_value = property
+            .default
+            .as_ref()
+            .and_then(|value| default_expression(value, value_type, ir, names));
+        let mut serde = Vec::new();
+        if name.text != property.wire_name {
+            let wire = &property.wire_name;
+            serde.push(quote!(rename = #wire));
         }
-    };
-    let doc = docs::attributes(property.description.as_deref());
-    let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-    let ident = name.ident;
-    Field {
-        tokens: quote! {
-            #doc
-            #serde
-            pub #ident: #ty,
-        },
-        ident,
-        absent,
+        let absent = match default_value {
+            Some(value) => {
+                // An associated function of the struct: its name is unique where
+                // the field's is, and a valid identifier whatever the model's.
+                let function = Ident::new(
+                    &format!("{}_default", name.text.trim_start_matches("r#")),
+                    Span::call_site(),
+                );
+                let path = format!("{struct_ident}::{function}");
+                serde.push(quote!(default = #path));
+                let value = match value_type {
+                    TypeExpr::Nullable(_) => {
+                        let option = names.option();
+                        quote!(#option::Some(#value))
+                    }
+                    _ => value,
+                };
+                default_fns.push(quote! {
+                    fn #function() -> #ty {
+                        #value
+                    }
+                });
+                Absent::Default(function)
+            }
+            None if required => Absent::Required,
+            None => {
+                let option = names.option();
+                ty = quote!(#option<#ty>);
+                let skip = format!(
+                    "{}::is_none",
+                    if names.generated.contains("Option") {
+                        "::std::option::Option"
+                    } else {
+                        "Option"
+                    }
+                );
+                serde.push(quote!(default, skip_serializing_if = #skip));
+                Absent::None
+            }
+        };
+        let doc = docs::attributes(property.description.as_deref());
+        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+        let ident = name.ident;
+        Field {
+            tokens: quote! {
+                #doc
+                #serde
+                pub #ident: #ty,
+            },
+            ident,
+            absent,
+        }
     }
 }
 
@@ -212,13 +232,6 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
         ident,
         absent: Absent::Empty,
     }
-}
-
-fn snake(name: &str) -> String {
-    heck::ToSnakeCase::to_snake_case(name)
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect()
 }
 
 /// Warns about each model `ty` refers to that no page defines.
