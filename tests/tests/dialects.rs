@@ -73,6 +73,16 @@ const GENERATORS: &[(&str, Dialect, Option<WireCase>)] = &[
     ("sc3-javascript", Dialect::Javascript, None),
     ("sc3-kotlin-client", Dialect::Kotlin, None),
     ("sc3-go", Dialect::Go, None),
+    // swagger-codegen 2.4.9, from the Swagger 2.0 twin of the spec (no
+    // oneOf, no nullable: those differences show as losses).
+    ("sc2-python", Dialect::Python, Some(WireCase::Camel)),
+    ("sc2-ruby", Dialect::Ruby, Some(WireCase::Camel)),
+    ("sc2-php", Dialect::Php, Some(WireCase::Camel)),
+    ("sc2-java", Dialect::Java, None),
+    ("sc2-csharp", Dialect::Csharp, None),
+    ("sc2-javascript", Dialect::Javascript, None),
+    ("sc2-go", Dialect::Go, None),
+    ("sc2-kotlin", Dialect::Kotlin, None),
 ];
 
 fn fixtures() -> PathBuf {

@@ -20,6 +20,8 @@ pub(super) static SPEC: Spec = Spec {
             ("java.math.BigDecimal", Decimal),
             ("kotlin.Boolean", Boolean),
             ("kotlin.ByteArray", Binary),
+            // swagger-codegen.
+            ("ByteArray", Binary),
             ("java.io.File", Binary),
             ("kotlin.Any", Any),
             ("java.util.UUID", Uuid),
