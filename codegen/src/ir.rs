@@ -499,26 +499,71 @@ impl fmt::Display for TypeExpr {
     }
 }
 
+/// How deeply types may nest (`list<list<…>>`): deeper ones are not read, so
+/// that no stage recurses without bound.
+pub const MAX_TYPE_DEPTH: usize = 64;
+
+impl TypeExpr {
+    /// How many containers and wrappers enclose the innermost type (0 for a
+    /// scalar or a name).
+    pub fn depth(&self) -> usize {
+        let mut depth = 0;
+        let mut ty = self;
+        while let TypeExpr::List(inner)
+        | TypeExpr::Set(inner)
+        | TypeExpr::Map(inner)
+        | TypeExpr::Nullable(inner) = ty
+        {
+            depth += 1;
+            ty = inner;
+        }
+        depth
+    }
+}
+
 impl FromStr for TypeExpr {
     type Err = String;
 
     /// Parses the IR's own notation. Names parse as model references; [`Ir`]'s
-    /// deserializer turns those naming an enum into enum references.
+    /// deserializer turns those naming an enum into enum references. Types
+    /// nested deeper than [`MAX_TYPE_DEPTH`] are refused.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let text = text.trim();
-        for (keyword, wrap) in [
-            ("list<", TypeExpr::List as fn(Box<TypeExpr>) -> TypeExpr),
+        /// Wraps a type in a container or `nullable`.
+        type Wrap = fn(Box<TypeExpr>) -> TypeExpr;
+        const WRAPPERS: [(&str, Wrap); 4] = [
+            ("list<", TypeExpr::List),
             ("set<", TypeExpr::Set),
             ("map<", TypeExpr::Map),
             ("nullable<", TypeExpr::Nullable),
-        ] {
-            if let Some(rest) = text.strip_prefix(keyword) {
-                let inner = rest
-                    .strip_suffix('>')
-                    .ok_or_else(|| format!("`{text}` lacks its closing `>`"))?;
-                return Ok(wrap(Box::new(inner.parse()?)));
+        ];
+        let mut text = text.trim();
+        let mut wraps = Vec::new();
+        while let Some((rest, wrap)) = WRAPPERS
+            .iter()
+            .find_map(|(keyword, wrap)| Some((text.strip_prefix(keyword)?, *wrap)))
+        {
+            if wraps.len() == MAX_TYPE_DEPTH {
+                return Err(format!(
+                    "a type nested deeper than {MAX_TYPE_DEPTH} levels is not read"
+                ));
             }
+            text = rest
+                .strip_suffix('>')
+                .ok_or_else(|| format!("`{text}` lacks its closing `>`"))?
+                .trim();
+            wraps.push(wrap);
         }
+        let innermost = Self::scalar_or_name(text)?;
+        Ok(wraps
+            .into_iter()
+            .rev()
+            .fold(innermost, |ty, wrap| wrap(Box::new(ty))))
+    }
+}
+
+impl TypeExpr {
+    /// A primitive keyword or a model name of the IR's notation.
+    fn scalar_or_name(text: &str) -> Result<TypeExpr, String> {
         if let Some(p) = Primitive::ALL.iter().find(|p| p.keyword() == text) {
             return Ok(TypeExpr::Primitive(*p));
         }
@@ -558,6 +603,15 @@ serde_as_string!(SourceRef, "`file:line`");
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ir_types_nested_beyond_the_limit_are_refused() {
+        let nested = |depth: usize| format!("{}string{}", "list<".repeat(depth), ">".repeat(depth));
+        let ok: super::TypeExpr = nested(super::MAX_TYPE_DEPTH).parse().unwrap();
+        assert_eq!(ok.depth(), super::MAX_TYPE_DEPTH);
+        assert_eq!(ok.to_string(), nested(super::MAX_TYPE_DEPTH));
+        assert!(nested(100_000).parse::<super::TypeExpr>().is_err());
+    }
+
     use super::*;
 
     #[test]

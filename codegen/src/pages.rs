@@ -63,7 +63,10 @@ pub(crate) enum Inputs {
 
 /// Whether `path` names an IR file rather than a page or folder.
 fn is_ir_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml") && !path.is_dir()
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+        && !path.is_dir()
 }
 
 /// The inputs named by `paths`: one IR file alone, or pages and folders.
@@ -107,7 +110,10 @@ fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
             let is_markdown = entry
                 .path()
                 .extension()
-                .is_some_and(|e| e == "md" || e == "markdown");
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| {
+                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+                });
             if entry.file_type().is_file() && is_markdown {
                 found.push(entry.into_path());
             }
@@ -128,7 +134,14 @@ pub(crate) fn read(
         let bytes = std::fs::read(file).map_err(|e| InputError::io(file, e))?;
         let path = file.display().to_string();
         match String::from_utf8(bytes) {
-            Ok(text) => pages.push(Page { path, text }),
+            // A byte-order mark is not part of the page's text.
+            Ok(text) => pages.push(Page {
+                path,
+                text: match text.strip_prefix('\u{feff}') {
+                    Some(rest) => rest.to_string(),
+                    None => text,
+                },
+            }),
             Err(error) => diagnostics.push(Diagnostic::at(
                 Severity::Error,
                 Code::UnreadableFile,
@@ -162,5 +175,20 @@ mod tests {
         assert!(inputs(&[]).is_err());
         let missing = inputs(&[dir.path().join("gone.yaml")]).unwrap_err();
         assert!(std::error::Error::source(&missing).is_some());
+    }
+
+    #[test]
+    fn pages_are_found_whatever_the_extensions_case_and_lose_their_bom() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("Pet.MD"), "\u{feff}# Pet\n").unwrap();
+        std::fs::write(dir.path().join("Tag.Markdown"), "# Tag\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "# Not a page\n").unwrap();
+        let Inputs::Pages(files) = inputs(&[dir.path().to_path_buf()]).unwrap() else {
+            panic!("pages expected")
+        };
+        assert_eq!(files.len(), 2, "{files:?}");
+        let pages = read(&files, &mut Vec::new()).unwrap();
+        let pet = pages.iter().find(|p| p.path.ends_with("Pet.MD")).unwrap();
+        assert_eq!(pet.text, "# Pet\n");
     }
 }

@@ -126,7 +126,7 @@ fn main() -> ExitCode {
             check,
         } => generated(&input).and_then(|g| match (output, check) {
             (Some(path), true) => check_file(&path, &g.code),
-            (output, _) => write_output(output.as_deref(), &g.code),
+            (output, _) => write_output(output.as_deref(), &g.code, g.report.files_read()),
         }),
         Command::Check { input, derived } => generated(&input).map(|g| {
             print!("{}", folder_dialects(g.report.folder_dialects()));
@@ -135,11 +135,12 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }),
-        Command::Ir { input, output } => loaded(&input).and_then(|ir| {
-            let yaml = ir
+        Command::Ir { input, output } => loaded(&input).and_then(|loaded| {
+            let yaml = loaded
+                .ir
                 .to_yaml()
                 .map_err(|e| fail(EXIT_INTERNAL, format!("cannot write the IR as YAML: {e}")))?;
-            write_output(output.as_deref(), &yaml)
+            write_output(output.as_deref(), &yaml, loaded.report.files_read())
         }),
     };
     result.unwrap_or_else(|code| code)
@@ -162,13 +163,13 @@ fn generated(input: &Input) -> Result<docmodel_codegen::Generated, ExitCode> {
 }
 
 /// Reads the inputs into the IR, reporting; `Err` on errors.
-fn loaded(input: &Input) -> Result<Ir, ExitCode> {
+fn loaded(input: &Input) -> Result<docmodel_codegen::Loaded, ExitCode> {
     let progress = progress(input, "reading pages");
     let outcome = docmodel_codegen::read_ir(&input.settings());
     progress.finish_and_clear();
     let loaded = outcome.map_err(|failure| failed(failure, input))?;
     report(&loaded.report, Some(&loaded.ir), input);
-    Ok(loaded.ir)
+    Ok(loaded)
 }
 
 /// Reports a failed run and gives its exit code.
@@ -300,8 +301,27 @@ fn check_file(path: &Path, code: &str) -> Result<ExitCode, ExitCode> {
     Err(ExitCode::from(EXIT_FAILED))
 }
 
-/// Writes `content` to the file (atomically, only if it changed), or to standard output.
-fn write_output(output: Option<&Path>, content: &str) -> Result<ExitCode, ExitCode> {
+/// Writes `content` to the file (atomically, only if it changed), or to
+/// standard output; never over one of the files the run read.
+fn write_output(
+    output: Option<&Path>,
+    content: &str,
+    read: &[String],
+) -> Result<ExitCode, ExitCode> {
+    if let Some(path) = output
+        && let Ok(target) = path.canonicalize()
+        && read
+            .iter()
+            .any(|file| Path::new(file).canonicalize().is_ok_and(|f| f == target))
+    {
+        return Err(fail(
+            EXIT_IO,
+            format!(
+                "`{}` is one of the pages read: not overwritten; write the output elsewhere",
+                path.display()
+            ),
+        ));
+    }
     let written = match output {
         Some(path) => docmodel_codegen::write_if_changed(path, content)
             .map(drop)

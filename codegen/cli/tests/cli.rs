@@ -333,3 +333,25 @@ fn generate_reads_an_ir_file_and_reports_a_malformed_one_at_its_line() {
     assert_eq!(mixed.status.code(), Some(2));
     assert!(stderr(&mixed).contains("on its own"), "{}", stderr(&mixed));
 }
+
+#[test]
+fn an_output_that_is_one_of_the_pages_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    for command in ["generate", "ir"] {
+        let output = docmodel(&[command, ".", "-o", "Pet.md"], dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{command}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("one of the pages read"),
+            "{}",
+            stderr(&output)
+        );
+        let page = std::fs::read_to_string(dir.path().join("Pet.md")).unwrap();
+        assert_eq!(page, GOOD, "{command} left the page as it was");
+    }
+}

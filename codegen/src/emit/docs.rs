@@ -49,9 +49,21 @@ pub fn model_attributes(model: &Model, lead: &str) -> TokenStream {
 
 /// One paragraph of docs text made safe for rustdoc, on one line: whitespace
 /// collapsed (no indented code blocks), `<`/`>` as entities, `[`/`]` escaped,
-/// URLs as autolinks; code spans are left as they are.
+/// URLs as autolinks, text-direction controls as their escapes; code spans
+/// are left as they are.
 pub fn safe_markdown(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| match c {
+            // Text-direction controls, which rustc denies in comments, are
+            // written as their escapes.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+            other => other.to_string(),
+        })
+        .collect::<String>();
     let mut out = String::with_capacity(collapsed.len() + 16);
     if collapsed.starts_with('#') {
         // Not a heading.
@@ -110,6 +122,16 @@ fn url_length(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn text_direction_controls_are_escaped() {
+        // Escaped, then the backslash escaped for Markdown: rustdoc shows `\u{202e}`.
+        assert_eq!(
+            safe_markdown("a\u{202e}b\u{2066}"),
+            "a\\\\u{202e}b\\\\u{2066}"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -112,7 +112,7 @@ impl Reading<'_> {
                     cells.ty.span.clone(),
                     format!(
                         "cannot read the type `{}` of `{name}` ({why}): it is typed as any JSON value",
-                        cell.text
+                        shortened(&cell.text)
                     ),
                     "write a type such as `**String**`, `[**List&lt;X&gt;**](X.md)` or `**Map&lt;String, X&gt;**`",
                 );
@@ -165,6 +165,14 @@ impl Reading<'_> {
             link: cell.link,
             values,
         })
+    }
+}
+
+/// `text` cut to its first 80 characters, with `…` where it was cut.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 

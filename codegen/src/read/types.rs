@@ -7,7 +7,7 @@
 //! - nullable forms `T?`, `T | null`, `str, none_type`, `Option<T>`, `NullableT`
 //! - namespaced names `\Ns\Model\X`, `Org.Model.X`, `crate::models::X`, `*X`
 
-use crate::ir::{Primitive, TypeExpr};
+use crate::ir::{MAX_TYPE_DEPTH, Primitive, TypeExpr};
 
 use super::dialect::vocab::{NULL_WORDS, Vocabulary};
 
@@ -17,13 +17,22 @@ pub fn parse(text: &str, vocabulary: &Vocabulary) -> Result<TypeExpr, String> {
     let mut parser = Parser {
         tokens: &tokens,
         at: 0,
+        depth: 0,
         vocabulary,
     };
     let ty = parser.alternatives()?.into_type()?;
-    match parser.peek() {
-        None => Ok(ty),
-        Some(token) => Err(format!("unexpected `{token}` after the type")),
+    if let Some(token) = parser.peek() {
+        return Err(format!("unexpected `{token}` after the type"));
     }
+    if ty.depth() > MAX_TYPE_DEPTH {
+        return Err(too_deep());
+    }
+    Ok(ty)
+}
+
+/// Why a type nested too deeply is not read.
+fn too_deep() -> String {
+    format!("it nests deeper than {MAX_TYPE_DEPTH} levels")
 }
 
 /// A token of a type: a name (with `.`, `::` or `\` paths) or one punctuation character.
@@ -98,6 +107,8 @@ impl Member {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     at: usize,
+    /// How many types enclose the one being read.
+    depth: usize,
     vocabulary: &'t Vocabulary,
 }
 
@@ -186,6 +197,17 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn primary(&mut self) -> Result<Member, String> {
+        if self.depth > MAX_TYPE_DEPTH {
+            return Err(too_deep());
+        }
+        self.depth += 1;
+        let member = self.enclosed();
+        self.depth -= 1;
+        member
+    }
+
+    /// A primary type inside the depth limit.
+    fn enclosed(&mut self) -> Result<Member, String> {
         if self.eat('*') {
             return self.primary();
         }
@@ -412,6 +434,21 @@ mod tests {
             Ok(ty) => ty.to_string(),
             Err(e) => format!("error: {e}"),
         }
+    }
+
+    #[test]
+    fn types_nested_beyond_the_limit_are_refused_not_overflowed() {
+        let python = &Dialect::Python.spec().vocabulary;
+        let nested = |depth: usize| format!("{}str{}", "List[".repeat(depth), "]".repeat(depth));
+        assert!(parse(&nested(MAX_TYPE_DEPTH), python).is_ok());
+        for depth in [MAX_TYPE_DEPTH + 1, 3_000] {
+            let why = parse(&nested(depth), python).unwrap_err();
+            assert!(why.contains("deeper than 64"), "{why}");
+        }
+        let go = &Dialect::Go.spec().vocabulary;
+        assert!(parse(&format!("{}string", "[]".repeat(3_000)), go).is_err());
+        let php = &Dialect::Php.spec().vocabulary;
+        assert!(parse(&format!("int{}", "[]".repeat(3_000)), php).is_err());
     }
 
     #[test]
