@@ -1,6 +1,7 @@
 //! Diagnostics: what went wrong (or was noteworthy) where, with a stable code
 //! and a hint, and their rustc-style rendering (codespan-reporting).
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -27,7 +28,7 @@ pub enum Severity {
 }
 
 /// Stable diagnostic codes; the text after `DM` never changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[non_exhaustive]
 pub enum Code {
     /// A file could not be read or is not UTF-8.
@@ -150,7 +151,20 @@ impl Diagnostic {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Self {
-        let (line, column) = line_and_column(text, span.start);
+        let position = line_and_column(text, span.start);
+        Self::at_position(severity, code, source, span, position, message, hint)
+    }
+
+    /// A diagnostic at `span` of a page whose line and column are known.
+    pub(crate) fn at_position(
+        severity: Severity,
+        code: Code,
+        source: &str,
+        span: Range<usize>,
+        (line, column): (u32, u32),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
             code,
@@ -210,6 +224,32 @@ pub(crate) fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
+/// Where each line of a text starts: a byte offset's line and column in
+/// logarithmic time, so that a page's diagnostics and rows cost linear time.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text`'s lines.
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and column (in characters) of `offset` in `text`,
+    /// the text this index was made of.
+    pub(crate) fn line_and_column(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = text[start..offset].chars().count() + 1;
+        (line as u32, column as u32)
+    }
+}
+
 /// The byte range of 1-based `line` in `text` (empty past the end).
 fn line_range(text: &str, line: u32) -> Range<usize> {
     let mut start = 0;
@@ -239,12 +279,23 @@ pub(crate) fn render<'a>(
         termcolor::Buffer::no_color()
     };
     let config = term::Config::default();
+    let mut file_ids = HashMap::new();
+    let mut counts: BTreeMap<(&str, Code), usize> = BTreeMap::new();
     for diagnostic in diagnostics {
+        let count = counts
+            .entry((&diagnostic.file, diagnostic.code))
+            .or_default();
+        *count += 1;
+        if *count > RENDERED_PER_PAGE_AND_CODE {
+            continue;
+        }
         let Some(text) = source_text(&diagnostic.file) else {
             let _ = writeln!(buffer, "{diagnostic}\n");
             continue;
         };
-        let file_id = files.add(diagnostic.file.as_str(), text);
+        let file_id = *file_ids
+            .entry(diagnostic.file.as_str())
+            .or_insert_with(|| files.add(diagnostic.file.as_str(), text));
         let span = match &diagnostic.span {
             Some(span) if span.end <= text.len() => span.clone(),
             _ => line_range(text, diagnostic.line),
@@ -264,8 +315,20 @@ pub(crate) fn render<'a>(
             let _ = writeln!(buffer, "{diagnostic}");
         }
     }
+    for ((file, code), count) in counts {
+        if let Some(more) = count
+            .checked_sub(RENDERED_PER_PAGE_AND_CODE)
+            .filter(|&n| n > 0)
+        {
+            let _ = writeln!(buffer, "{file}: and {more} more {code} like these\n");
+        }
+    }
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
+
+/// How many diagnostics of one code in one file are rendered; the rest are
+/// counted in one line.
+const RENDERED_PER_PAGE_AND_CODE: usize = 50;
 
 #[cfg(test)]
 mod tests {
@@ -277,6 +340,33 @@ mod tests {
         assert_eq!(line_and_column(text, 0), (1, 1));
         assert_eq!(line_and_column(text, 3), (2, 1));
         assert_eq!(line_and_column(text, 6), (2, 3));
+    }
+
+    #[test]
+    fn rendering_shows_fifty_of_a_code_per_page_and_counts_the_rest() {
+        let text = "| **a** |\n".repeat(200);
+        let diagnostics: Vec<Diagnostic> = (0..200)
+            .map(|row| {
+                let start = row * 10;
+                Diagnostic::at(
+                    Severity::Warning,
+                    Code::MalformedRow,
+                    "x.md",
+                    &text,
+                    start..start + 9,
+                    "row has 1 cell",
+                    "write the four cells",
+                )
+            })
+            .collect();
+        let out = render(&diagnostics, |_| Some(text.as_str()), false);
+        assert_eq!(out.matches("warning[DM0102]").count(), 50);
+        assert!(out.contains("x.md:50:1"), "{out}");
+        assert!(!out.contains("x.md:51:1"), "{out}");
+        assert!(
+            out.contains("x.md: and 150 more DM0102 like these"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, LineIndex, Severity};
 use crate::ir::{Dialect, EnumMember, Primitive, TypeExpr, WireNameRule, WireValue};
 use crate::settings::PageSettings;
 
@@ -44,6 +44,7 @@ pub(crate) fn read_page(
         file,
         text,
         out: diagnostics,
+        lines: LineIndex::new(text),
     };
     let found = blocks(text);
     let sections = sections(&found);

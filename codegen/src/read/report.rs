@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Code, Diagnostic, Severity, line_and_column};
+use crate::diagnostics::{Code, Diagnostic, LineIndex, Severity};
 use crate::ir::SourceRef;
 
 /// The diagnostics of one page, with the page's path and text for locations.
@@ -13,6 +13,8 @@ pub struct Reporter<'d, 't> {
     pub text: &'t str,
     /// Where the diagnostics are collected.
     pub out: &'d mut Vec<Diagnostic>,
+    /// The page's lines, for locations.
+    pub lines: LineIndex,
 }
 
 impl Reporter<'_, '_> {
@@ -25,7 +27,9 @@ impl Reporter<'_, '_> {
         message: String,
         hint: &str,
     ) {
-        let diagnostic = Diagnostic::at(severity, code, self.file, self.text, span, message, hint);
+        let position = self.lines.line_and_column(self.text, span.start);
+        let diagnostic =
+            Diagnostic::at_position(severity, code, self.file, span, position, message, hint);
         self.out.push(diagnostic);
     }
 
@@ -33,7 +37,7 @@ impl Reporter<'_, '_> {
     pub fn source(&self, offset: usize) -> SourceRef {
         SourceRef {
             file: self.file.to_string(),
-            line: line_and_column(self.text, offset).0,
+            line: self.lines.line_and_column(self.text, offset).0,
         }
     }
 }
