@@ -61,6 +61,8 @@ pub enum Code {
     RequiredUnknown,
     /// A union page whose members could not be read.
     EmptyUnion,
+    /// A property row whose wire name an earlier row of the same table has.
+    DuplicateProperty,
     /// Two pages of one model disagree about a property.
     MergeConflict,
     /// Two pages of one enum disagree about the JSON type of its values.
@@ -99,6 +101,7 @@ impl Code {
             Code::EmptyEnum => "DM0110",
             Code::RequiredUnknown => "DM0111",
             Code::EmptyUnion => "DM0112",
+            Code::DuplicateProperty => "DM0113",
             Code::MergeConflict => "DM0200",
             Code::EnumBaseConflict => "DM0201",
             Code::OpaqueModel => "DM0202",

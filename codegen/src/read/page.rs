@@ -192,6 +192,7 @@ impl Page<'_, '_> {
             .into_iter()
             .map(|row| self.link_enums(row, &mut page_enums, reporter))
             .collect();
+        let properties = without_repeats(properties, reporter);
         Some(Declared::Model(PageModel {
             name: self.name.clone(),
             dialect: self.dialect,
@@ -492,6 +493,36 @@ impl Page<'_, '_> {
     }
 }
 
+/// The properties with the first row of each wire name; each later row of
+/// a wire name is left out with a warning (two fields of one wire name make
+/// a struct that cannot read its JSON).
+fn without_repeats(
+    properties: Vec<PageProperty>,
+    reporter: &mut Reporter<'_, '_>,
+) -> Vec<PageProperty> {
+    let mut first_lines: HashMap<String, u32> = HashMap::new();
+    let mut kept = Vec::with_capacity(properties.len());
+    for property in properties {
+        match first_lines.get(&property.wire_name) {
+            Some(first) => reporter.out.push(Diagnostic::at_line(
+                Severity::Warning,
+                Code::DuplicateProperty,
+                &property.source,
+                format!(
+                    "`{}` is listed again (first at line {first}): this row, typed `{}`, is left out",
+                    property.wire_name, property.ty
+                ),
+                "remove one of the rows",
+            )),
+            None => {
+                first_lines.insert(property.wire_name.clone(), property.source.line);
+                kept.push(property);
+            }
+        }
+    }
+    kept
+}
+
 /// A Ruby `openapi_one_of` comment line: `#   :'Apple',`.
 fn ruby_member(line: &str) -> Option<TypeExpr> {
     let rest = line.trim().strip_prefix('#')?.trim().strip_prefix(":'")?;
@@ -616,6 +647,21 @@ mod tests {
             Some(Declared::Model(page)) => page,
             other => panic!("not a model page: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_repeated_row_is_left_out_with_a_warning() {
+        let (page, diagnostics) = read(
+            "# Pet\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **Long** | | |\n| **id** | **String** | | |\n",
+        );
+        let Some(Declared::Model(page)) = page else {
+            panic!()
+        };
+        assert_eq!(page.properties.len(), 1);
+        assert_eq!(page.properties[0].ty.to_string(), "int64", "the first row");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].code, Code::DuplicateProperty);
+        assert_eq!(diagnostics[0].line, 8);
     }
 
     #[test]
