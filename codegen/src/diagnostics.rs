@@ -63,6 +63,9 @@ pub enum Code {
     EmptyUnion,
     /// A property row whose wire name an earlier row of the same table has.
     DuplicateProperty,
+    /// Rows of the Properties section outside its table (a blank line, an
+    /// HTML comment or a second header split it, or it lacks its separator).
+    SplitTable,
     /// Two pages of one model disagree about a property.
     MergeConflict,
     /// Two pages of one enum disagree about the JSON type of its values.
@@ -102,6 +105,7 @@ impl Code {
             Code::RequiredUnknown => "DM0111",
             Code::EmptyUnion => "DM0112",
             Code::DuplicateProperty => "DM0113",
+            Code::SplitTable => "DM0114",
             Code::MergeConflict => "DM0200",
             Code::EnumBaseConflict => "DM0201",
             Code::OpaqueModel => "DM0202",

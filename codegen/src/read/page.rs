@@ -156,7 +156,34 @@ impl Page<'_, '_> {
             rules: self.rules,
             wire_case: self.settings.wire_case,
         };
-        let (columns, rows) = table.map_or_else(Default::default, |t| reading.table(t, reporter));
+        let (mut columns, mut rows) =
+            table.map_or_else(Default::default, |t| reading.table(t, reporter));
+        let (loose_header, loose) = loose_rows(reporter.text, &self.sections.properties_rest);
+        if let Some(header) = table.map(|t| t.header).or(loose_header.as_ref())
+            && let Some(first) = loose.first()
+        {
+            reporter.report(
+                Severity::Warning,
+                Code::SplitTable,
+                first.clone(),
+                format!(
+                    "{} row(s) of the Properties section stand outside its table; they are read as part of it",
+                    loose.len()
+                ),
+                "keep the table in one piece: no blank line or comment between rows, one header, and its `---` separator line",
+            );
+            let (loose_columns, loose_rows) = reading.table(
+                Table {
+                    header,
+                    rows: &loose,
+                },
+                reporter,
+            );
+            if table.is_none() {
+                columns = loose_columns;
+            }
+            rows.extend(loose_rows);
+        }
         if let Some(listing) = &self.sections.enum_page
             && let Some(declared) = self.enum_page(listing, reporter)
         {
@@ -493,6 +520,33 @@ impl Page<'_, '_> {
     }
 }
 
+/// The lines of the Properties section's other blocks that are table rows,
+/// and the first header line among them (`Name | Type | …`), for a section
+/// whose table lacks its separator.
+fn loose_rows(text: &str, blocks: &[Range<usize>]) -> (Option<Range<usize>>, Vec<Range<usize>>) {
+    let mut header = None;
+    let mut rows = Vec::new();
+    for block in blocks {
+        let mut start = block.start;
+        for line in text[block.clone()].split_inclusive('\n') {
+            let range = start..start + line.trim_end_matches(['\n', '\r']).len();
+            start += line.len();
+            let line = line.trim();
+            let cells_only = line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+            if !super::cells::has_pipe(line) || cells_only {
+                continue;
+            }
+            let first_cell = line.trim_start_matches('|').split('|').next().unwrap_or("");
+            if first_cell.trim().eq_ignore_ascii_case("name") {
+                header.get_or_insert(range);
+            } else {
+                rows.push(range);
+            }
+        }
+    }
+    (header, rows)
+}
+
 /// The properties with the first row of each wire name; each later row of
 /// a wire name is left out with a warning (two fields of one wire name make
 /// a struct that cannot read its JSON).
@@ -646,6 +700,36 @@ mod tests {
         match read(text).0 {
             Some(Declared::Model(page)) => page,
             other => panic!("not a model page: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rows_split_off_the_table_are_read_with_a_warning() {
+        const TABLE_HEAD: &str = "Name | Type | Description | Notes\n";
+        const HEAD: &str = "# Pet\n\n## Properties\n\nName | Type | Description | Notes\n";
+        const SEPARATOR: &str = "------------ | ------------- | ------------- | -------------\n";
+        let id = "**id** | **Long** | | \n";
+        let name = "**name** | **String** | | \n";
+        for (form, text) in [
+            ("a blank line", format!("{HEAD}{SEPARATOR}{id}\n{name}")),
+            (
+                "an HTML comment",
+                format!("{HEAD}{SEPARATOR}{id}<!-- a\nb -->\n{name}"),
+            ),
+            (
+                "a second table",
+                format!("{HEAD}{SEPARATOR}{id}\n{TABLE_HEAD}{SEPARATOR}{name}"),
+            ),
+            ("no separator line", format!("{HEAD}{id}{name}")),
+        ] {
+            let (page, diagnostics) = read(&text);
+            let Some(Declared::Model(page)) = page else {
+                panic!("{form}")
+            };
+            let names: Vec<&str> = page.properties.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, ["id", "name"], "{form}");
+            let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [Code::SplitTable], "{form}");
         }
     }
 

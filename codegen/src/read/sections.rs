@@ -48,6 +48,10 @@ pub struct Sections<'b> {
     pub description: Vec<Range<usize>>,
     /// `Some` once a `Properties` heading is seen; its table, if it has one.
     pub properties: Option<Option<Table<'b>>>,
+    /// Other blocks of the `Properties` section that may hold rows (the
+    /// paragraphs and tables a blank line, an HTML comment or a second header
+    /// split the table into, or rows under a header without its separator).
+    pub properties_rest: Vec<Range<usize>>,
     /// `## Enum: X` sections.
     pub enums: Vec<Listing<'b>>,
     /// The `## Enum` or `## Enum Variants` section of an enum or union page.
@@ -92,6 +96,9 @@ pub fn sections(found: &[Block]) -> Sections<'_> {
             }
             Block::Paragraph { range } if walk == Walk::Preamble => {
                 sections.description.push(range.clone())
+            }
+            Block::Paragraph { range } if walk == Walk::Properties => {
+                sections.properties_rest.push(range.clone())
             }
             Block::Table { header, rows } => {
                 file_table(&mut sections, walk, Table { header, rows })
@@ -163,6 +170,9 @@ fn file_table<'b>(sections: &mut Sections<'b>, walk: Walk, table: Table<'b>) {
         Walk::Properties if matches!(sections.properties, Some(None)) => {
             sections.properties = Some(Some(table))
         }
+        Walk::Properties => sections
+            .properties_rest
+            .push(table.header.start..table.rows.last().unwrap_or(table.header).end),
         _ => {
             if let Some(listing) = listing(sections, walk) {
                 listing.table = listing.table.or(Some(table));
