@@ -124,6 +124,32 @@ fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     Ok(found)
 }
 
+/// A page's text as the reader takes it: without a byte-order mark, and
+/// with old Mac line endings (`\r` alone) as `\n`.
+fn page_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// The 1-based line and column just after `valid`, UTF-8 text.
+fn position_after(valid: &[u8]) -> (u32, u32) {
+    let text = String::from_utf8_lossy(valid);
+    let line = text.matches('\n').count() + 1;
+    let column = text
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line as u32, column as u32)
+}
+
 /// Reads the files; a file that is not UTF-8 becomes an error diagnostic.
 pub(crate) fn read(
     files: &[PathBuf],
@@ -134,23 +160,26 @@ pub(crate) fn read(
         let bytes = std::fs::read(file).map_err(|e| InputError::io(file, e))?;
         let path = file.display().to_string();
         match String::from_utf8(bytes) {
-            // A byte-order mark is not part of the page's text.
             Ok(text) => pages.push(Page {
                 path,
-                text: match text.strip_prefix('\u{feff}') {
-                    Some(rest) => rest.to_string(),
-                    None => text,
-                },
+                text: page_text(text),
             }),
-            Err(error) => diagnostics.push(Diagnostic::at(
-                Severity::Error,
-                Code::UnreadableFile,
-                &path,
-                "",
-                0..0,
-                format!("not UTF-8 text: {}", error.utf8_error()),
-                "save the page as UTF-8",
-            )),
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let position = position_after(valid);
+                diagnostics.push(Diagnostic::at_position(
+                    Severity::Error,
+                    Code::UnreadableFile,
+                    &path,
+                    0..0,
+                    position,
+                    format!(
+                        "not UTF-8 text: the bytes at line {}, column {} are not UTF-8",
+                        position.0, position.1
+                    ),
+                    "save the page as UTF-8",
+                ))
+            }
         }
     }
     Ok(pages)
@@ -190,5 +219,22 @@ mod tests {
         let pages = read(&files, &mut Vec::new()).unwrap();
         let pet = pages.iter().find(|p| p.path.ends_with("Pet.MD")).unwrap();
         assert_eq!(pet.text, "# Pet\n");
+    }
+
+    #[test]
+    fn old_mac_line_endings_are_lines_and_bad_bytes_are_located() {
+        assert_eq!(page_text("# A\r\rx\r".to_string()), "# A\n\nx\n");
+        assert_eq!(page_text("a\r\nb".to_string()), "a\r\nb");
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("Bad.md");
+        std::fs::write(&file, b"# Bad\n\nab\xffcd\n").unwrap();
+        let mut diagnostics = Vec::new();
+        assert!(read(&[file], &mut diagnostics).unwrap().is_empty());
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (3, 3));
+        assert!(
+            diagnostics[0].message.contains("line 3, column 3"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 }
