@@ -149,6 +149,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about `span` of `source`, whose text is `text`.
+    #[cfg(test)]
     pub(crate) fn at(
         severity: Severity,
         code: Code,
@@ -158,7 +159,7 @@ impl Diagnostic {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Self {
-        let position = line_and_column(text, span.start);
+        let position = LineIndex::new(text).line_and_column(text, span.start);
         Self::at_position(severity, code, source, span, position, message, hint)
     }
 
@@ -219,16 +220,6 @@ impl fmt::Display for Diagnostic {
             self.file, self.line, self.column, self.code, self.message, self.hint
         )
     }
-}
-
-/// The 1-based line and character column of byte `offset` in `text`.
-pub(crate) fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line as u32, column as u32)
 }
 
 /// Where each line of a text starts: a byte offset's line and column in
@@ -344,9 +335,11 @@ mod tests {
     #[test]
     fn lines_and_columns_are_one_based_and_count_characters() {
         let text = "ab\n§cd\n";
-        assert_eq!(line_and_column(text, 0), (1, 1));
-        assert_eq!(line_and_column(text, 3), (2, 1));
-        assert_eq!(line_and_column(text, 6), (2, 3));
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.line_and_column(text, 0), (1, 1));
+        assert_eq!(lines.line_and_column(text, 3), (2, 1));
+        assert_eq!(lines.line_and_column(text, 6), (2, 3));
+        assert_eq!(lines.line_and_column(text, 99), (3, 1), "past the end");
     }
 
     #[test]

@@ -441,6 +441,64 @@ mod tests {
     }
 
     #[test]
+    fn enum_pages_of_one_name_and_two_bases_merge_alike_in_any_order() {
+        let pages = || {
+            vec![
+                Page {
+                    path: "a/Level.md".to_string(),
+                    text: "# Level\n\n## Enum\n\n* `NUMBER_1` (value: `1`)\n".to_string(),
+                },
+                Page {
+                    path: "b/Level.md".to_string(),
+                    text: "# Level\n\n## Enum\n\n* `LOW` (value: `\"low\"`)\n".to_string(),
+                },
+            ]
+        };
+        let read = |pages: Vec<Page>| {
+            let mut found = Vec::new();
+            let (ir, _, _) = load_pages(pages, &Resolved::default(), &mut found);
+            let codes: Vec<Code> = found.iter().map(|d| d.code).collect();
+            (ir.to_yaml().unwrap(), codes)
+        };
+        let forward = read(pages());
+        let mut reversed = pages();
+        reversed.reverse();
+        assert_eq!(forward, read(reversed), "page order changes nothing");
+        assert!(
+            forward.1.contains(&Code::EnumBaseConflict),
+            "{:?}",
+            forward.1
+        );
+    }
+
+    #[test]
+    fn a_model_and_an_enum_of_one_name_are_a_warning() {
+        let pages = vec![
+            Page {
+                path: "Level.md".to_string(),
+                text: "# Level\n\n## Enum\n\n* `LOW` (value: `\"low\"`)\n".to_string(),
+            },
+            Page {
+                path: "models/Level.md".to_string(),
+                text: "# Level\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | | |\n".to_string(),
+            },
+        ];
+        let mut found = Vec::new();
+        load_pages(pages, &Resolved::default(), &mut found);
+        let warning = found
+            .iter()
+            .find(|d| d.code == Code::MergeConflict)
+            .expect("a warning");
+        assert!(
+            warning
+                .message
+                .contains("references to `Level` are read as the enum"),
+            "{}",
+            warning.message
+        );
+    }
+
+    #[test]
     fn a_folder_is_read_in_the_case_its_enum_headings_show() {
         const TABLE: &str = "## Properties\n\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n";
         let enum_section = "\n\n<a id=\"ResourceType\"></a>\n## Enum: resource_type\n| Name | Value |\n| ---- | ----- |\n| resourceType | episode, clip |\n";

@@ -17,16 +17,44 @@ use crate::read::{self, Declared, PageEnum, PageModel, PageProperty};
 /// become warnings.
 pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir {
     let mut by_model: BTreeMap<String, Vec<PageModel>> = BTreeMap::new();
-    let mut standalone: BTreeMap<String, PageEnum> = BTreeMap::new();
+    let mut enum_pages: BTreeMap<String, Vec<PageEnum>> = BTreeMap::new();
     for item in declared {
         match item {
             Declared::Model(page) => by_model.entry(page.name.clone()).or_default().push(page),
-            Declared::Enum(declared) => match standalone.get_mut(&declared.doc_name) {
-                Some(existing) => merge::merge_enum_members(existing, declared, diagnostics),
-                None => {
-                    standalone.insert(declared.doc_name.clone(), declared);
-                }
-            },
+            Declared::Enum(declared) => enum_pages
+                .entry(declared.doc_name.clone())
+                .or_default()
+                .push(declared),
+        }
+    }
+    // Enum pages of one name merge in the order of their pages, whatever the
+    // order they were read in.
+    let mut standalone: BTreeMap<String, PageEnum> = BTreeMap::new();
+    for (name, mut pages) in enum_pages {
+        pages.sort_by(|a, b| (&a.source.file, a.source.line).cmp(&(&b.source.file, b.source.line)));
+        let mut pages = pages.into_iter();
+        let Some(mut merged) = pages.next() else {
+            continue;
+        };
+        for other in pages {
+            merge::merge_enum_members(&mut merged, other, diagnostics);
+        }
+        standalone.insert(name, merged);
+    }
+    for (name, pages) in &by_model {
+        if let Some(enum_page) = standalone.get(name)
+            && !pages.iter().all(is_empty)
+        {
+            diagnostics.push(Diagnostic::at_line(
+                Severity::Warning,
+                Code::MergeConflict,
+                &enum_page.source,
+                format!(
+                    "`{name}` is an enum on this page and a model with properties on {}: references to `{name}` are read as the enum",
+                    pages[0].sources.first().map_or("another page", String::as_str)
+                ),
+                "rename one of them, or leave out the page that is wrong",
+            ));
         }
     }
     // An enum page whose values another dialect lost is an empty model there:
