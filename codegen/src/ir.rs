@@ -494,7 +494,10 @@ impl fmt::Display for TypeExpr {
             TypeExpr::Set(inner) => write!(f, "set<{inner}>"),
             TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
             TypeExpr::Nullable(inner) => write!(f, "nullable<{inner}>"),
-            TypeExpr::Model(name) | TypeExpr::Enum(name) => f.write_str(name),
+            TypeExpr::Model(name) | TypeExpr::Enum(name) if is_plain_name(name) => {
+                f.write_str(name)
+            }
+            TypeExpr::Model(name) | TypeExpr::Enum(name) => write!(f, "ref<{name}>"),
         }
     }
 }
@@ -561,9 +564,26 @@ impl FromStr for TypeExpr {
     }
 }
 
+/// Whether a model or enum name is written as it is in the IR's notation:
+/// a name of letters, digits, `_` and `.` that is no keyword of it. Others
+/// (`string`, `list`, `a::b`) are written `ref<name>`.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        && !Primitive::ALL.iter().any(|p| p.keyword() == name)
+}
+
 impl TypeExpr {
     /// A primitive keyword or a model name of the IR's notation.
     fn scalar_or_name(text: &str) -> Result<TypeExpr, String> {
+        if let Some(name) = text
+            .strip_prefix("ref<")
+            .and_then(|rest| rest.strip_suffix('>'))
+        {
+            return Ok(TypeExpr::Model(name.to_string()));
+        }
         if let Some(p) = Primitive::ALL.iter().find(|p| p.keyword() == text) {
             return Ok(TypeExpr::Primitive(*p));
         }
@@ -603,6 +623,16 @@ serde_as_string!(SourceRef, "`file:line`");
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_that_are_keywords_or_no_plain_names_read_back_as_written() {
+        for name in ["string", "int64", "a::b", "ref<x>", " x", "", "List<T>"] {
+            let ty = super::TypeExpr::List(Box::new(super::TypeExpr::Model(name.to_string())));
+            let written = ty.to_string();
+            assert_eq!(written.parse::<super::TypeExpr>(), Ok(ty), "{written}");
+        }
+        assert_eq!(super::TypeExpr::Model("Pet".into()).to_string(), "Pet");
+    }
+
     #[test]
     fn ir_types_nested_beyond_the_limit_are_refused() {
         let nested = |depth: usize| format!("{}string{}", "list<".repeat(depth), ">".repeat(depth));
