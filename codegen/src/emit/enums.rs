@@ -7,7 +7,7 @@ use quote::quote;
 use crate::ir::{Enum, EnumBase, EnumMember, WireValue};
 
 use super::docs;
-use super::names::Scope;
+use super::names::{self, Scope};
 use super::types::TypeNames;
 
 /// The enum for `declared`, with `as_str`/`value`, `Display`, `FromStr` and `From`.
@@ -25,7 +25,9 @@ pub fn emit(declared: &Enum, ident: &Ident, names: &TypeNames) -> TokenStream {
     };
     let read_from = format!("Read from `{}`.", declared.source.file);
     let doc = docs::attributes([about.as_str(), read_from.as_str()]);
-    let lint = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));
+    let shared = shared_word(&variants).then(|| quote!(#[allow(clippy::enum_variant_names)]));
+    let name_lints = names::lint_allowances(ident);
+    let lint = quote!(#shared #name_lints);
     let body = match declared.base() {
         EnumBase::Integer => integer_enum(ident, &members, &variants, &unknown, names),
         _ => string_enum(ident, &members, &variants, &unknown, names),

@@ -80,8 +80,10 @@ fn opaque(model: &Model, ident: &Ident) -> TokenStream {
         model,
         "Any JSON value, kept as it came: the docs list no property, value or member of it. ",
     );
+    let lint = names::lint_allowances(ident);
     quote! {
         #doc
+        #lint
         pub type #ident = serde_json::Value;
     }
 }

@@ -103,6 +103,21 @@ pub fn type_base(name: &str) -> String {
     }
 }
 
+/// The `#[allow]`s a type name kept as the docs write it needs: rustc's
+/// `non_camel_case_types` for `Foo_Bar` (renaming it would merge it with a
+/// `FooBar`) and clippy's `upper_case_acronyms` for `ADFS`.
+pub fn lint_allowances(ident: &proc_macro2::Ident) -> proc_macro2::TokenStream {
+    let name = ident.to_string();
+    let snake_joined = name.trim_matches('_').contains('_');
+    let all_caps = name.len() > 1
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let camel = snake_joined.then(|| quote::quote!(#[allow(non_camel_case_types)]));
+    let acronym = all_caps.then(|| quote::quote!(#[allow(clippy::upper_case_acronyms)]));
+    quote::quote!(#camel #acronym)
+}
+
 /// `text` reduced to ASCII letters, digits and inner `_`.
 fn ascii_only(text: &str) -> String {
     let kept: String = text

@@ -7,7 +7,7 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Ir, Model, Primitive, Property, TypeExpr, WireValue};
 
 use super::docs;
-use super::names::Scope;
+use super::names::{self, Scope};
 use super::types::TypeNames;
 
 /// How a field reads when its property is absent from the JSON.
@@ -59,7 +59,7 @@ pub fn emit(
         .all(|f| matches!(f.absent, Absent::None | Absent::Empty));
     let derive_default = all_optional.then(|| quote!(, Default));
     let default_impl = default_impl(ident, &fields, names);
-    let lint = all_caps(&ident.to_string()).then(|| quote!(#[allow(clippy::upper_case_acronyms)]));
+    let lint = names::lint_allowances(ident);
     let field_tokens = fields.iter().map(|f| &f.tokens);
     let default_fns = (!default_fns.is_empty()).then(|| {
         quote! {
@@ -86,14 +86,6 @@ struct Emitting<'a> {
     ident: &'a Ident,
     ir: &'a Ir,
     names: &'a TypeNames,
-}
-
-/// Whether clippy's `upper_case_acronyms` would flag a type name (`ADFS`).
-fn all_caps(name: &str) -> bool {
-    name.len() > 1
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// `impl Default` when every field is optional or has a documented default

@@ -11,7 +11,7 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Model, Primitive, SourceRef, TypeExpr};
 
 use super::docs;
-use super::names::Scope;
+use super::names::{self, Scope};
 use super::types::TypeNames;
 
 /// The enum for the union `model`.
@@ -36,10 +36,12 @@ pub fn emit(
         quote!(#variant(#ty),)
     });
     let doc = docs::model_attributes(model, "One of its member types. ");
+    let lint = names::lint_allowances(ident);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(untagged)]
+        #lint
         pub enum #ident {
             #( #variants )*
         }
