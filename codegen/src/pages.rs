@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, LineIndex, Severity};
 
 /// A page's path, as given (or joined under a given folder), and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,18 +138,6 @@ fn page_text(text: String) -> String {
     }
 }
 
-/// The 1-based line and column just after `valid`, UTF-8 text.
-fn position_after(valid: &[u8]) -> (u32, u32) {
-    let text = String::from_utf8_lossy(valid);
-    let line = text.matches('\n').count() + 1;
-    let column = text
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (line as u32, column as u32)
-}
-
 /// Reads the files; a file that is not UTF-8 becomes an error diagnostic.
 pub(crate) fn read(
     files: &[PathBuf],
@@ -165,8 +153,10 @@ pub(crate) fn read(
                 text: page_text(text),
             }),
             Err(error) => {
-                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                let position = position_after(valid);
+                let valid =
+                    String::from_utf8_lossy(&error.as_bytes()[..error.utf8_error().valid_up_to()])
+                        .into_owned();
+                let position = LineIndex::new(&valid).line_and_column(&valid, valid.len());
                 diagnostics.push(Diagnostic::at_position(
                     Severity::Error,
                     Code::UnreadableFile,

@@ -55,7 +55,7 @@ pub enum WireCase {
 
 impl WireCase {
     /// Every wire case with its name in `docmodel.yaml`, CLI flags and macro arguments.
-    const NAMES: &[(WireCase, &str)] = &[
+    pub(crate) const NAMES: &[(WireCase, &str)] = &[
         (WireCase::AsWritten, "as_written"),
         (WireCase::Camel, "camelCase"),
         (WireCase::Snake, "snake_case"),

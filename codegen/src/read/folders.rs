@@ -124,13 +124,9 @@ pub(crate) struct ShownCase {
 }
 
 /// The cases shown names can be in, in the order a tie is broken.
-const CASES: [WireCase; 5] = [
-    WireCase::AsWritten,
-    WireCase::Camel,
-    WireCase::Snake,
-    WireCase::Pascal,
-    WireCase::Kebab,
-];
+fn cases() -> impl Iterator<Item = WireCase> {
+    WireCase::NAMES.iter().map(|(case, _)| *case)
+}
 
 /// The folders whose shown wire names are, by a majority, in another case
 /// than their dialect's default, and that case.
@@ -169,7 +165,8 @@ pub(crate) fn shown_cases<'d>(
 /// The shown wire names of one folder, tallied by the cases that explain them.
 struct Shown<'d> {
     dialect: Dialect,
-    votes: [usize; CASES.len()],
+    /// Each case, in the order a tie is broken, with the names it explains.
+    votes: Vec<(WireCase, usize)>,
     telling: usize,
     first: Option<&'d SourceRef>,
 }
@@ -178,40 +175,34 @@ impl<'d> Shown<'d> {
     fn new(dialect: Dialect) -> Self {
         Shown {
             dialect,
-            votes: [0; CASES.len()],
+            votes: cases().map(|case| (case, 0)).collect(),
             telling: 0,
             first: None,
         }
     }
 
     fn add(&mut self, property: &'d PageProperty) {
-        for (votes, case) in self.votes.iter_mut().zip(CASES) {
-            *votes += usize::from(wire::convert(&property.name, case) == property.wire_name);
+        for (case, votes) in &mut self.votes {
+            *votes += usize::from(wire::convert(&property.name, *case) == property.wire_name);
         }
         self.telling += 1;
         let source = &property.source;
-        self.first = self
-            .first
-            .filter(|f| (&f.file, f.line) <= (&source.file, source.line))
-            .or(Some(source));
+        self.first = Some(self.first.map_or(source, |first| first.min(source)));
     }
 
     /// The case most shown names are in, if that is a majority and the
     /// dialect's default does not explain as many (a tie keeps the default).
     fn case(self) -> Option<ShownCase> {
-        let (index, &agreeing) = self
+        // `rev`: of equal counts, `max_by_key` keeps the last, the first case.
+        let &(case, agreeing) = self.votes.iter().rev().max_by_key(|(_, n)| *n)?;
+        let default = self.dialect.spec().wire_case;
+        let default_agrees = self
             .votes
             .iter()
-            .enumerate()
-            .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)))?;
-        let default = self.dialect.spec().wire_case;
-        let default_agrees = CASES
-            .iter()
-            .position(|c| *c == default)
-            .is_some_and(|i| self.votes[i] == agreeing);
+            .any(|&(c, n)| c == default && n == agreeing);
         let first = self.first?.clone();
-        (2 * agreeing > self.telling && !default_agrees).then(|| ShownCase {
-            case: CASES[index],
+        (2 * agreeing > self.telling && !default_agrees).then_some(ShownCase {
+            case,
             agreeing,
             telling: self.telling,
             first,
@@ -279,10 +270,7 @@ pub(crate) fn wire_case_notes(
             folder.count += 1;
             folder.cases.insert(case);
             let source = &property.source;
-            folder.first = folder
-                .first
-                .filter(|f| (&f.file, f.line) <= (&source.file, source.line))
-                .or(Some(source));
+            folder.first = Some(folder.first.map_or(source, |first| first.min(source)));
         }
     }
     folders

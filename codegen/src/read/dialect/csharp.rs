@@ -31,10 +31,8 @@ pub(super) static SPEC: Spec = Spec {
         sets: &["HashSet", "ISet"],
         maps: &["Dictionary", "IDictionary"],
         nullables: &["Option"],
-        unions: &[],
         escaped_models: &["Configuration", "Environment", "Version"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

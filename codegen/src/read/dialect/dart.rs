@@ -28,11 +28,8 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["List", "BuiltList"],
         sets: &["Set", "BuiltSet"],
         maps: &["Map", "BuiltMap"],
-        nullables: &[],
-        unions: &[],
         escaped_models: &["Function", "List", "Map", "Operator", "Source"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

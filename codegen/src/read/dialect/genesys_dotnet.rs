@@ -27,11 +27,7 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["List"],
         sets: &["HashSet"],
         maps: &["Dictionary"],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: super::csharp::FORMS,

@@ -29,11 +29,7 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["List"],
         sets: &["Set"],
         maps: &["Map"],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: &[],

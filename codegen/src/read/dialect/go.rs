@@ -24,14 +24,9 @@ pub(super) static SPEC: Spec = Spec {
             // swagger-codegen's word for any value.
             ("Object", Any),
         ],
-        lists: &[],
-        sets: &[],
-        maps: &[],
-        nullables: &[],
-        unions: &[],
         escaped_models: &["Error"],
         nullable_prefix: Some("Nullable"),
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

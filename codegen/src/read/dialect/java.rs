@@ -33,10 +33,8 @@ pub(super) static SPEC: Spec = Spec {
         sets: &["Set", "LinkedHashSet", "java.util.Set"],
         maps: &["Map", "java.util.Map"],
         nullables: &["JsonNullable"],
-        unions: &[],
         escaped_models: &["Configuration", "List"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

@@ -24,13 +24,8 @@ pub(super) static SPEC: Spec = Spec {
             ("AnyType", Any),
         ],
         lists: &["Array"],
-        sets: &[],
-        maps: &[],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
         any_lists: &["Array"],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

@@ -33,11 +33,7 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["kotlin.collections.List", "kotlin.Array"],
         sets: &["kotlin.collections.Set"],
         maps: &["kotlin.collections.Map"],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: super::java::FORMS,

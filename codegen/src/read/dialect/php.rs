@@ -25,13 +25,10 @@ pub(super) static SPEC: Spec = Spec {
             ("mixed", Any),
         ],
         lists: &["array"],
-        sets: &[],
         maps: &["array", "map"],
-        nullables: &[],
-        unions: &[],
         escaped_models: &["Function", "List"],
-        nullable_prefix: None,
         any_lists: &["array"],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

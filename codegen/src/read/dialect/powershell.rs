@@ -27,14 +27,7 @@ pub(super) static SPEC: Spec = Spec {
             ("PSCustomObject", Any),
             ("AnyType", Any),
         ],
-        lists: &[],
-        sets: &[],
-        maps: &[],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

@@ -38,8 +38,7 @@ pub(super) static SPEC: Spec = Spec {
         nullables: &["Optional"],
         unions: &["Union"],
         escaped_models: &["Field", "Schema", "Self"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

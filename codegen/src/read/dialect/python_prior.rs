@@ -23,14 +23,7 @@ pub(super) static SPEC: Spec = Spec {
             ("dict", Any),
             ("list", Any),
         ],
-        lists: &[],
-        sets: &[],
-        maps: &[],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: super::python::FORMS,

@@ -24,11 +24,7 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["array"],
         sets: &["set"],
         maps: &["map", "named list"],
-        nullables: &[],
-        unions: &[],
-        escaped_models: &[],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

@@ -29,11 +29,9 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["Array"],
         sets: &["Set"],
         maps: &["Hash"],
-        nullables: &[],
-        unions: &[],
         escaped_models: &["Next", "Self"],
-        nullable_prefix: None,
         any_lists: &["Array"],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

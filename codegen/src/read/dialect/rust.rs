@@ -38,10 +38,8 @@ pub(super) static SPEC: Spec = Spec {
             "BTreeMap",
         ],
         nullables: &["Option"],
-        unions: &[],
         escaped_models: &["Self"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

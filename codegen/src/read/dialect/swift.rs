@@ -33,8 +33,6 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["Array"],
         sets: &["Set"],
         maps: &["Dictionary"],
-        nullables: &[],
-        unions: &[],
         escaped_models: &[
             "Configuration",
             "Data",
@@ -48,8 +46,8 @@ pub(super) static SPEC: Spec = Spec {
             "URL",
             "ValidationError",
         ],
-        nullable_prefix: None,
         any_lists: &["Array"],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: FORMS,

@@ -25,11 +25,8 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["Array"],
         sets: &["Set"],
         maps: &["Record"],
-        nullables: &[],
-        unions: &[],
         escaped_models: &["Configuration", "Error", "Map"],
-        nullable_prefix: None,
-        any_lists: &[],
+        ..Vocabulary::NONE
     },
     escapes: Escapes {
         forms: super::javascript::FORMS,

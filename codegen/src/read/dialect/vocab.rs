@@ -35,6 +35,19 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// No words: the start of a dialect's vocabulary (`..Vocabulary::NONE`).
+    pub const NONE: Vocabulary = Vocabulary {
+        scalars: &[],
+        lists: &[],
+        sets: &[],
+        maps: &[],
+        nullables: &[],
+        unions: &[],
+        escaped_models: &[],
+        nullable_prefix: None,
+        any_lists: &[],
+    };
+
     /// The model name behind the generator's escape of a reserved one
     /// (`Data` for Swift's `ModelData`); other names as they are.
     pub fn unescape_model<'n>(&self, name: &'n str) -> &'n str {

@@ -110,11 +110,7 @@ impl Escapes {
     /// True for a reserved word, ignoring the case of its first letter
     /// (`Type_` escapes `type` in PascalCase dialects).
     fn is_keyword(&self, word: &str) -> bool {
-        let mut chars = word.chars();
-        let lowered: String = chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default();
+        let lowered = lower_first(word);
         self.keywords.iter().any(|k| *k == word || *k == lowered)
     }
 }
@@ -188,11 +184,7 @@ fn lower_first_if_keyword(rest: &str, escapes: &Escapes) -> String {
     if escapes.keywords.contains(&rest) {
         return rest.to_string();
     }
-    let mut chars = rest.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+    lower_first(rest)
 }
 
 /// Rewrites `name` in `case`. Words split at `_`, `-` and spaces, before an
