@@ -125,17 +125,23 @@ fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 }
 
 /// A page's text as the reader takes it: without a byte-order mark, and
-/// with old Mac line endings (`\r` alone) as `\n`.
-fn page_text(text: String) -> String {
+/// with every `\r` that ends a line alone (old Mac line endings, or a mix)
+/// as `\n`, as CommonMark reads it. Byte offsets do not move.
+pub(crate) fn page_text(text: String) -> String {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
-    if text.contains('\r') && !text.contains('\n') {
-        text.replace('\r', "\n")
-    } else {
-        text
+    if !text.contains('\r') {
+        return text;
     }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("one ASCII byte replaced by another keeps UTF-8")
 }
 
 /// Reads the files; a file that is not UTF-8 becomes an error diagnostic.
@@ -215,6 +221,7 @@ mod tests {
     fn old_mac_line_endings_are_lines_and_bad_bytes_are_located() {
         assert_eq!(page_text("# A\r\rx\r".to_string()), "# A\n\nx\n");
         assert_eq!(page_text("a\r\nb".to_string()), "a\r\nb");
+        assert_eq!(page_text("a\rb\r\nc\r".to_string()), "a\nb\r\nc\n");
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("Bad.md");
         std::fs::write(&file, b"# Bad\n\nab\xffcd\n").unwrap();

@@ -472,29 +472,38 @@ mod tests {
     }
 
     #[test]
-    fn a_model_and_an_enum_of_one_name_are_a_warning() {
-        let pages = vec![
+    fn a_model_and_an_enum_of_one_name_are_a_warning_whatever_the_order() {
+        let model = |path: &str| {
+            Page {
+            path: path.to_string(),
+            text: "# Level\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | | |\n".to_string(),
+        }
+        };
+        let mut pages = vec![
             Page {
                 path: "Level.md".to_string(),
                 text: "# Level\n\n## Enum\n\n* `LOW` (value: `\"low\"`)\n".to_string(),
             },
-            Page {
-                path: "models/Level.md".to_string(),
-                text: "# Level\n\n## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n| **id** | **String** | | |\n".to_string(),
-            },
+            model("models/b/Level.md"),
+            model("models/a/Level.md"),
         ];
-        let mut found = Vec::new();
-        load_pages(pages, &Resolved::default(), &mut found);
-        let warning = found
-            .iter()
-            .find(|d| d.code == Code::MergeConflict)
-            .expect("a warning");
-        assert!(
-            warning
+        let warning = |pages: Vec<Page>| {
+            let mut found = Vec::new();
+            load_pages(pages, &Resolved::default(), &mut found);
+            found
+                .into_iter()
+                .find(|d| d.code == Code::MergeConflict)
+                .expect("a warning")
                 .message
-                .contains("references to `Level` are read as the enum"),
-            "{}",
-            warning.message
+        };
+        let forward = warning(pages.clone());
+        pages.reverse();
+        assert_eq!(warning(pages), forward, "found by the fuzzer");
+        assert!(
+            forward.contains(
+                "a model with properties on models/a/Level.md: references to `Level` are read as the enum"
+            ),
+            "{forward}"
         );
     }
 

@@ -73,13 +73,20 @@ pub fn plain_text(raw: &str) -> String {
 pub fn strip_html_noise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
+    // Once a comment or a tag is found unclosed, none after it closes either:
+    // the text is not searched again (linear time).
+    let (mut comments_close, mut tags_close) = (true, true);
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
-        let skip = if tail.starts_with("<!--") {
-            tail.find("-->").map(|end| end + 3)
-        } else if tail.starts_with("<a ") || tail.starts_with("</a>") {
-            tail.find('>').map(|end| end + 1)
+        let skip = if tail.starts_with("<!--") && comments_close {
+            let end = tail.find("-->");
+            comments_close = end.is_some();
+            end.map(|end| end + 3)
+        } else if (tail.starts_with("<a ") || tail.starts_with("</a>")) && tags_close {
+            let end = tail.find('>');
+            tags_close = end.is_some();
+            end.map(|end| end + 1)
         } else {
             None
         };

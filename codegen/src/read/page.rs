@@ -245,15 +245,23 @@ impl Page<'_, '_> {
             // title it with the enum's type name.
             let named_by = listing.anchor.as_deref().unwrap_or(&listing.doc_name);
             let doc_name = enums::section_enum_name(named_by).to_string();
+            let heading = listing.heading.clone();
+            let declared = self.enumeration(
+                Some(&self.name),
+                doc_name.clone(),
+                values,
+                heading,
+                reporter,
+            );
+            // An enum without values is left out, and nothing links to it.
+            if declared.members.is_empty() {
+                continue;
+            }
             if let Some(anchor) = &listing.anchor {
                 anchors.insert(anchor.clone(), doc_name.clone());
             }
-            headings.insert(doc_name.clone(), listing.doc_name.clone());
-            let heading = listing.heading.clone();
-            let declared = self.enumeration(Some(&self.name), doc_name, values, heading, reporter);
-            if !declared.members.is_empty() {
-                found.push(declared);
-            }
+            headings.insert(doc_name, listing.doc_name.clone());
+            found.push(declared);
         }
         PageEnums {
             enums: found,
@@ -835,6 +843,15 @@ mod tests {
             .map(|m| m.value.to_string())
             .collect();
         assert_eq!(values, ["placed", "approved", "delivered"]);
+    }
+
+    #[test]
+    fn an_anchor_of_an_enum_without_values_links_nothing() {
+        // Found by the fuzzer: the property pointed at an enum left out.
+        let text = "\n# Order\n\n## Properties\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n| **status** | [**inline**](#Status) | Order status. |  [optional] |\n\n\n<a id=\"Status\"></a>\n## Enum: status\n\n";
+        let page = model(text);
+        assert_eq!(page.enums, []);
+        assert_eq!(page.properties[0].ty, TypeExpr::Model("inline".into()));
     }
 
     #[test]

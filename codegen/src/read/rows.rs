@@ -66,7 +66,7 @@ pub fn assign<'a>(text: &'a str, cells: &[Cell<'a>], columns: Columns) -> Option
         });
     }
     let (name, rest) = cells.split_first()?;
-    let type_len = (1..=rest.len()).find(|&n| balanced(join(text, &rest[..n]).raw))?;
+    let type_len = balanced_prefix(rest)?;
     let (ty_cells, rest) = rest.split_at(type_len);
     let (notes, description_cells) = match notes_start(rest, columns) {
         Some(start) => (Some(join(text, &rest[start..])), &rest[..start]),
@@ -111,16 +111,25 @@ fn join<'a>(text: &'a str, cells: &[Cell<'a>]) -> Cell<'a> {
     }
 }
 
-/// True when a type's angle, square and curly brackets and bold markers are
-/// all closed.
-fn balanced(raw: &str) -> bool {
-    let cleaned = strip_html_noise(raw);
-    let decoded = html_escape::decode_html_entities(&cleaned);
-    let count = |c: char| decoded.matches(c).count();
-    count('<') == count('>')
-        && count('[') == count(']')
-        && count('{') == count('}')
-        && decoded.matches("**").count().is_multiple_of(2)
+/// The fewest leading cells that, joined, make a type whose angle, square
+/// and curly brackets and bold markers are all closed. Counted cell by cell
+/// (no entity, tag or comment spans a `|`), so a row costs time linear in
+/// its length.
+fn balanced_prefix(cells: &[Cell<'_>]) -> Option<usize> {
+    let mut open = [0i64; 4];
+    for (n, cell) in cells.iter().enumerate() {
+        let cleaned = strip_html_noise(cell.raw);
+        let decoded = html_escape::decode_html_entities(&cleaned);
+        let count = |c: char| decoded.matches(c).count() as i64;
+        open[0] += count('<') - count('>');
+        open[1] += count('[') - count(']');
+        open[2] += count('{') - count('}');
+        open[3] += decoded.matches("**").count() as i64;
+        if open[..3] == [0, 0, 0] && open[3] % 2 == 0 {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -51,7 +51,13 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
                 &enum_page.source,
                 format!(
                     "`{name}` is an enum on this page and a model with properties on {}: references to `{name}` are read as the enum",
-                    pages[0].sources.first().map_or("another page", String::as_str)
+                    // The first page with properties, in path order.
+                    pages
+                        .iter()
+                        .filter(|page| !is_empty(page))
+                        .flat_map(|page| &page.sources)
+                        .min()
+                        .map_or("another page", String::as_str)
                 ),
                 "rename one of them, or leave out the page that is wrong",
             ));
