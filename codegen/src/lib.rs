@@ -28,6 +28,8 @@
 mod builder;
 pub mod diagnostics;
 mod emit;
+#[cfg(test)]
+mod fuzz;
 pub mod ir;
 mod output;
 mod pages;

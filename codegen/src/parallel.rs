@@ -12,7 +12,7 @@ use std::ops::Range;
 /// there proc-macro2 builds tokens through the compiler, which only the
 /// expanding thread may call.
 pub fn map_parts<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
-    let threads = if proc_macro::is_available() {
+    let threads = if proc_macro::is_available() || one_thread_here() {
         1
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -38,6 +38,28 @@ pub fn map_parts<R: Send>(len: usize, work: impl Fn(Range<usize>) -> R + Sync) -
             })
             .collect()
     })
+}
+
+#[cfg(test)]
+thread_local! {
+    static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From now on, every [`map_parts`] called on this thread runs its parts
+/// here: the fuzzer runs one case per core itself.
+#[cfg(test)]
+pub fn stay_on_this_thread() {
+    ONE_THREAD.with(|one| one.set(true));
+}
+
+#[cfg(test)]
+fn one_thread_here() -> bool {
+    ONE_THREAD.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn one_thread_here() -> bool {
+    false
 }
 
 #[cfg(test)]
