@@ -2,11 +2,16 @@
 //! with its pages and a `case` file that says what it is (`# …`), the command
 //! (`run:`), the exit code (`exit:`), the diagnostic codes it must report, no
 //! more and no fewer (`codes:`), and text its standard error must hold
-//! (`stderr:`, repeatable). Each case runs in a copy of its folder. A failed
-//! run must leave every file as it was (no output written or changed); the
-//! code of every run that succeeds must compile, all cases in one crate.
+//! (`stderr:`, repeatable). Before the run a case may make a file read-only
+//! (`read-only: FILE`) or a symbolic link (`symlink: LINK TARGET`, which must
+//! still be that link afterwards); `mode: FILE 644` is the permission bits
+//! FILE must have afterwards. Each case runs in a copy of its folder, under
+//! umask 022. A failed run must leave every file as it was (no output
+//! written or changed); the code of every run that succeeds must compile,
+//! all cases in one crate.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,6 +21,9 @@ struct Case {
     exit: i32,
     codes: BTreeSet<String>,
     stderr: Vec<String>,
+    read_only: Vec<String>,
+    symlinks: Vec<(String, String)>,
+    modes: Vec<(String, u32)>,
 }
 
 impl Case {
@@ -26,6 +34,9 @@ impl Case {
             exit: 0,
             codes: BTreeSet::new(),
             stderr: Vec::new(),
+            read_only: Vec::new(),
+            symlinks: Vec::new(),
+            modes: Vec::new(),
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (key, value) = line.split_once(':').expect("`key: value` lines");
@@ -35,10 +46,55 @@ impl Case {
                 "exit" => case.exit = value.parse().unwrap(),
                 "codes" => case.codes = value.split_whitespace().map(String::from).collect(),
                 "stderr" => case.stderr.push(value.to_string()),
+                "read-only" => case.read_only.push(value.to_string()),
+                "symlink" => {
+                    let (link, target) = value.split_once(' ').expect("`symlink: LINK TARGET`");
+                    case.symlinks.push((link.to_string(), target.to_string()));
+                }
+                "mode" => {
+                    let (file, mode) = value.split_once(' ').expect("`mode: FILE 644`");
+                    let mode = u32::from_str_radix(mode, 8).expect("an octal mode");
+                    case.modes.push((file.to_string(), mode));
+                }
                 other => panic!("{}: unknown key `{other}`", path.display()),
             }
         }
         case
+    }
+
+    /// Makes the files read-only and the links the case asks for in `dir`.
+    fn set_up(&self, dir: &Path) {
+        for file in &self.read_only {
+            let file = dir.join(file);
+            let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+            permissions.set_readonly(true);
+            std::fs::set_permissions(&file, permissions).unwrap();
+        }
+        for (link, target) in &self.symlinks {
+            std::os::unix::fs::symlink(target, dir.join(link)).unwrap();
+        }
+    }
+
+    /// What is wrong with the files in `dir` after the run: a link that is no
+    /// longer the link, a mode that is not the expected one.
+    fn files_wrong(&self, dir: &Path) -> Vec<String> {
+        let mut wrong = Vec::new();
+        for (link, target) in &self.symlinks {
+            if std::fs::read_link(dir.join(link)).ok() != Some(PathBuf::from(target)) {
+                wrong.push(format!("`{link}` is no longer a link to `{target}`"));
+            }
+        }
+        for (file, mode) in &self.modes {
+            match std::fs::metadata(dir.join(file)) {
+                Ok(meta) if meta.permissions().mode() & 0o777 == *mode => {}
+                Ok(meta) => wrong.push(format!(
+                    "`{file}` has mode {:o}, expected {mode:o}",
+                    meta.permissions().mode() & 0o777
+                )),
+                Err(error) => wrong.push(format!("`{file}`: {error}")),
+            }
+        }
+        wrong
     }
 }
 
@@ -93,8 +149,12 @@ fn every_bad_input_ends_as_its_case_says() {
                 std::fs::write(to, bytes).unwrap();
             }
         }
+        case.set_up(work.path());
         let before = files(work.path());
-        let output = Command::new(env!("CARGO_BIN_EXE_docmodel"))
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg("umask 022 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_docmodel"))
             .args(&case.run)
             .current_dir(work.path())
             .output()
@@ -120,6 +180,7 @@ fn every_bad_input_ends_as_its_case_says() {
                 wrong.push(format!("standard error lacks `{text}`"));
             }
         }
+        wrong.extend(case.files_wrong(work.path()));
         let after = files(work.path());
         if case.exit != 0 && after != before {
             wrong.push("a failed run left a file written or changed".to_string());

@@ -1,0 +1,1 @@
+// the models, by hand
