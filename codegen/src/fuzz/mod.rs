@@ -18,6 +18,7 @@
 //! | `DOCMODEL_FUZZ_CASES` | 100,000 in release, 300 in debug | cases to run |
 //! | `DOCMODEL_FUZZ_FIRST` | 0 | the first case's number |
 //! | `DOCMODEL_FUZZ_BUDGET_MS` | 2,000 in release, 30,000 in debug | time budget per case |
+//! | `DOCMODEL_FUZZ_WORKERS` | the number of cores | threads running cases |
 //!
 //! `cargo test -p docmodel-codegen --release --lib fuzz -- --nocapture`
 //! runs it; each finding's pages are written to a folder (named in the
@@ -106,7 +107,8 @@ fn fuzz() {
     ));
     let seeds = seeds::seed_pages();
     assert!(seeds.len() > 600, "{} seed pages", seeds.len());
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = setting("DOCMODEL_FUZZ_WORKERS", cores as u64) as usize;
     let run = Arc::new(Run {
         seeds,
         seed,
@@ -145,8 +147,15 @@ fn setting(name: &str, default: u64) -> u64 {
 /// Waits for the workers; a case over the budget is a finding that ends the
 /// run (its worker may never finish, and is left behind).
 fn watch(run: &Run, handles: &[std::thread::JoinHandle<()>], budget: Duration) {
+    let mut shown = Instant::now();
     while !handles.iter().all(|h| h.is_finished()) {
         std::thread::sleep(Duration::from_millis(20));
+        if shown.elapsed() > Duration::from_secs(60) {
+            shown = Instant::now();
+            let cases = run.totals.lock().unwrap().cases;
+            let findings = run.findings.lock().unwrap().len();
+            eprintln!("fuzz: {cases} cases run, {findings} findings so far");
+        }
         let now = run.began.elapsed().as_nanos() as u64;
         for slot in &run.slots {
             let started = slot.started.load(Ordering::SeqCst);
@@ -191,6 +200,7 @@ fn work(run: &Run, worker: usize) {
         }
         drop(totals);
         if let Err((check, detail)) = result {
+            eprintln!("fuzz: case {number} fails `{check}`");
             run.findings.lock().unwrap().push(Finding {
                 case: number,
                 check,
