@@ -17,7 +17,7 @@
 //! | `DOCMODEL_FUZZ_SEED` | 1 | the run's seed |
 //! | `DOCMODEL_FUZZ_CASES` | 100,000 in release, 300 in debug | cases to run |
 //! | `DOCMODEL_FUZZ_FIRST` | 0 | the first case's number |
-//! | `DOCMODEL_FUZZ_BUDGET_MS` | 2,000 in release, 30,000 in debug | time budget per case |
+//! | `DOCMODEL_FUZZ_BUDGET_MS` | 5,000 in release, 30,000 in debug | time budget per case |
 //! | `DOCMODEL_FUZZ_WORKERS` | the number of cores | threads running cases |
 //!
 //! `cargo test -p docmodel-codegen --release --lib fuzz -- --nocapture`

@@ -116,16 +116,17 @@ fn join<'a>(text: &'a str, cells: &[Cell<'a>]) -> Cell<'a> {
 /// (no entity, tag or comment spans a `|`), so a row costs time linear in
 /// its length.
 fn balanced_prefix(cells: &[Cell<'_>]) -> Option<usize> {
-    let mut open = [0i64; 4];
+    // Opened less closed angle, square and curly brackets; bold markers.
+    let (mut angle, mut square, mut curly, mut bold) = (0i64, 0i64, 0i64, 0usize);
     for (n, cell) in cells.iter().enumerate() {
         let cleaned = strip_html_noise(cell.raw);
         let decoded = html_escape::decode_html_entities(&cleaned);
         let count = |c: char| decoded.matches(c).count() as i64;
-        open[0] += count('<') - count('>');
-        open[1] += count('[') - count(']');
-        open[2] += count('{') - count('}');
-        open[3] += decoded.matches("**").count() as i64;
-        if open[..3] == [0, 0, 0] && open[3] % 2 == 0 {
+        angle += count('<') - count('>');
+        square += count('[') - count(']');
+        curly += count('{') - count('}');
+        bold += decoded.matches("**").count();
+        if (angle, square, curly) == (0, 0, 0) && bold.is_multiple_of(2) {
             return Some(n + 1);
         }
     }
