@@ -33,7 +33,9 @@ fn settings(dir: &Path) -> Settings {
 fn rows_page(rows: usize) -> String {
     let mut text = HEAD.to_string();
     for i in 0..rows {
-        text.push_str(&format!("**p{i}** | **String** | The {i}th. | [optional]\n"));
+        text.push_str(&format!(
+            "**p{i}** | **String** | The {i}th. | [optional]\n"
+        ));
     }
     text
 }
