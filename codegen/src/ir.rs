@@ -40,8 +40,16 @@ impl From<IrDocument> for Ir {
             models: document.models,
             enums: document.enums,
         };
-        for property in ir.models.iter_mut().flat_map(|m| &mut m.properties) {
-            property.ty.link_enums(&|name| enum_names.contains(name));
+        // Every place a type is written, as resolve links them.
+        for model in &mut ir.models {
+            let types = model.properties.iter_mut().map(|p| &mut p.ty);
+            let others = model
+                .one_of
+                .iter_mut()
+                .chain(model.additional_properties.as_mut());
+            for ty in types.chain(others) {
+                ty.link_enums(&|name| enum_names.contains(name));
+            }
         }
         ir
     }
@@ -447,6 +455,17 @@ impl TypeExpr {
     }
 
     /// The innermost type: the item of a list, set or map, the value of a nullable.
+    pub fn innermost(&self) -> &TypeExpr {
+        match self {
+            TypeExpr::List(inner)
+            | TypeExpr::Set(inner)
+            | TypeExpr::Map(inner)
+            | TypeExpr::Nullable(inner) => inner.innermost(),
+            other => other,
+        }
+    }
+
+    /// The innermost type, to change it in place.
     pub fn innermost_mut(&mut self) -> &mut TypeExpr {
         match self {
             TypeExpr::List(inner)
@@ -631,6 +650,21 @@ mod tests {
             assert_eq!(written.parse::<super::TypeExpr>(), Ok(ty), "{written}");
         }
         assert_eq!(super::TypeExpr::Model("Pet".into()).to_string(), "Pet");
+    }
+
+    #[test]
+    fn enum_references_read_back_wherever_a_type_is_written() {
+        // Found by the fuzzer: a union member that is an enum read back as a model.
+        let yaml = "models:\n- name: Fruit\n  dialect: rust\n  sources: [f.md]\n  properties: []\n  one_of: [Apple, list<Apple>]\n  additional_properties: Apple\nenums:\n- name: Apple\n  doc_name: Apple\n  members: [{value: a}]\n  source: a.md:1\n";
+        let ir = super::Ir::from_yaml(yaml).unwrap();
+        let apple = || super::TypeExpr::Enum("Apple".into());
+        let fruit = &ir.models[0];
+        assert_eq!(
+            fruit.one_of,
+            [apple(), super::TypeExpr::List(Box::new(apple()))]
+        );
+        assert_eq!(fruit.additional_properties, Some(apple()));
+        assert_eq!(super::Ir::from_yaml(&ir.to_yaml().unwrap()).unwrap(), ir);
     }
 
     #[test]

@@ -508,6 +508,30 @@ mod tests {
     }
 
     #[test]
+    fn an_inline_enum_takes_no_name_a_property_refers_to() {
+        // Found by the fuzzer: the enum `PetStatus` and a reference to a model
+        // `PetStatus` were one bare name in the IR file.
+        const TABLE: &str = "## Properties\n\n| Name | Type | Description | Notes |\n|------------ | ------------- | ------------- | -------------|\n";
+        let pages = vec![
+            Page {
+                path: "a/Pet.md".to_string(),
+                text: format!(
+                    "# Pet\n\n{TABLE}|**status** | [**StatusEnum**](#StatusEnum) |  |  [optional] |\n\n## Enum: StatusEnum\n\n| Name | Value |\n|---- | -----|\n| A | &quot;a&quot; |\n"
+                ),
+            },
+            Page {
+                path: "b/Pet.md".to_string(),
+                text: format!(
+                    "# Pet\n\n{TABLE}|**kind** | [**PetStatus**](PetStatus.md) |  |  [optional] |\n"
+                ),
+            },
+        ];
+        let (ir, _, _) = load_pages(pages, &Resolved::default(), &mut Vec::new());
+        assert_eq!(ir.enums[0].name, "PetStatusEnum");
+        assert_eq!(Ir::from_yaml(&ir.to_yaml().unwrap()).unwrap(), ir);
+    }
+
+    #[test]
     fn a_folder_is_read_in_the_case_its_enum_headings_show() {
         const TABLE: &str = "## Properties\n\n| Name | Type | Description | Notes |\n| ------------ | ------------- | ------------- | ------------- |\n";
         let enum_section = "\n\n<a id=\"ResourceType\"></a>\n## Enum: resource_type\n| Name | Value |\n| ---- | ----- |\n| resourceType | episode, clip |\n";

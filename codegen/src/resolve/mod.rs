@@ -71,6 +71,17 @@ pub fn resolve(declared: Vec<Declared>, diagnostics: &mut Vec<Diagnostic>) -> Ir
     for (name, declared) in standalone {
         enums.push(into_enum(unique_name(&name, &mut taken), declared));
     }
+    // A name that a property refers to is taken too, defined or not: an enum
+    // named so would be read as that reference (in the IR file, both are a
+    // bare name).
+    for page in by_model.values().flatten() {
+        let types = page.properties.iter().map(|p| &p.ty);
+        for ty in types.chain(&page.one_of).chain(&page.additional_properties) {
+            if let TypeExpr::Model(name) = ty.innermost() {
+                taken.insert(name.clone());
+            }
+        }
+    }
     let standalone_names: HashMap<String, String> = enums
         .iter()
         .map(|e| (e.doc_name.clone(), e.name.clone()))
