@@ -193,9 +193,10 @@ impl Agreement {
 }
 
 /// Whether a read type has the oracle's kind (recursively); the .NET docs write
-/// enums as `string`, which is right for a docs-only reader. The oracle's kinds
-/// carry no nullability (C#'s `int?` is in its `sdk_type`), so a nullable read
-/// type is compared by its value type.
+/// enums as `string`, which is right for a docs-only reader. The reader takes
+/// the .NET `T?` of every value type as no nullability, and so does the oracle
+/// (its `int?` is in its `sdk_type`); a nullable read type is compared by its
+/// value type.
 fn same_type(read: &TypeExpr, truth: &Value) -> bool {
     let kind = truth["kind"].as_str().unwrap();
     match (read, kind) {

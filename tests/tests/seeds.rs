@@ -250,8 +250,9 @@ fn java_docs_site_seed_reads_every_enum_value() {
 fn dotnet_legacy_seed_reads_every_property() {
     let ir = read(DOTNET);
     let dotnet = callback(&ir, Dialect::GenesysDotnet);
-    // C#'s `bool?`, `int?` and `DateTime?` are nullable value types.
-    let d = "nullable<datetime>";
+    // The Genesys .NET SDK writes every value type `T?` (`bool?`, `int?`,
+    // `DateTime?`): the `?` says nothing about `null`.
+    let d = "datetime";
     let f = Some("false");
     assert_eq!(
         rows(dotnet),
@@ -260,7 +261,7 @@ fn dotnet_legacy_seed_reads_every_property() {
             ("Id", "id", "string", false, None),
             ("Segments", "segments", "list<Segment>", false, None),
             ("Direction", "direction", "string", false, None),
-            ("Held", "held", "nullable<boolean>", false, f),
+            ("Held", "held", "boolean", false, f),
             ("DisconnectType", "disconnectType", "string", false, None),
             ("StartHoldTime", "startHoldTime", d, false, None),
             (
@@ -285,14 +286,8 @@ fn dotnet_legacy_seed_reads_every_property() {
                 None
             ),
             ("ScriptId", "scriptId", "string", false, None),
-            ("SkipEnabled", "skipEnabled", "nullable<boolean>", false, f),
-            (
-                "TimeoutSeconds",
-                "timeoutSeconds",
-                "nullable<int32>",
-                false,
-                None
-            ),
+            ("SkipEnabled", "skipEnabled", "boolean", false, f),
+            ("TimeoutSeconds", "timeoutSeconds", "int32", false, None),
             ("ConnectedTime", "connectedTime", d, false, None),
             ("DisconnectedTime", "disconnectedTime", d, false, None),
             (

@@ -7,6 +7,7 @@ mod docs;
 mod enums;
 mod names;
 mod structs;
+mod support;
 mod types;
 mod unions;
 
@@ -45,7 +46,8 @@ fn emit(ir: &Ir) -> Emitted {
     }
 }
 
-/// The structs of `models` (a range of `ir.models`), and the enums if `with_enums`.
+/// The structs of `models` (a range of `ir.models`), and the enums and the
+/// `wire` module if `with_enums`.
 fn emit_part(
     ir: &Ir,
     names: &TypeNames,
@@ -71,7 +73,8 @@ fn emit_part(
         .iter()
         .filter(|_| with_enums)
         .map(|e| enums::emit(e, &names.rust[&e.name], names));
-    quote! { #( #structs )* #( #enums )* }
+    let support = with_enums.then(|| support::emit(ir));
+    quote! { #( #structs )* #( #enums )* #support }
 }
 
 /// An opaque model: any JSON value under the model's name.

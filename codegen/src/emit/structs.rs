@@ -4,20 +4,19 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
-use crate::ir::{Ir, Model, Primitive, Property, TypeExpr, WireValue};
+use crate::ir::{EnumBase, Ir, Model, Primitive, Property, TypeExpr, WireValue};
 
 use super::docs;
 use super::names::{self, Scope};
+use super::support;
 use super::types::TypeNames;
 
 /// How a field reads when its property is absent from the JSON.
 enum Absent {
     /// Required: absence is an error.
     Required,
-    /// Optional: `None`.
+    /// Optional: `None` (a documented default is given by an accessor).
     None,
-    /// Documented default: the named function yields it.
-    Default(Ident),
     /// The map of values under unlisted names: empty.
     Empty,
 }
@@ -25,7 +24,6 @@ enum Absent {
 /// One field, ready to print.
 struct Field {
     tokens: TokenStream,
-    ident: Ident,
     absent: Absent,
 }
 
@@ -38,17 +36,12 @@ pub fn emit(
     out: &mut Vec<Diagnostic>,
 ) -> TokenStream {
     let mut scope = Scope::default();
-    let mut default_fns = Vec::new();
-    let emitting = Emitting {
-        model,
-        ident,
-        ir,
-        names,
-    };
+    let mut methods = Vec::new();
+    let emitting = Emitting { model, ir, names };
     let mut fields: Vec<Field> = model
         .properties
         .iter()
-        .map(|property| emitting.field(property, &mut scope, &mut default_fns, out))
+        .map(|property| emitting.field(property, &mut scope, &mut methods, out))
         .collect();
     if let Some(values) = &model.additional_properties {
         fields.push(additional_field(values, &mut scope, names));
@@ -58,13 +51,12 @@ pub fn emit(
         .iter()
         .all(|f| matches!(f.absent, Absent::None | Absent::Empty));
     let derive_default = all_optional.then(|| quote!(, Default));
-    let default_impl = default_impl(ident, &fields, names);
     let lint = names::lint_allowances(ident);
     let field_tokens = fields.iter().map(|f| &f.tokens);
-    let default_fns = (!default_fns.is_empty()).then(|| {
+    let methods = (!methods.is_empty()).then(|| {
         quote! {
             impl #ident {
-                #( #default_fns )*
+                #( #methods )*
             }
         }
     });
@@ -75,125 +67,89 @@ pub fn emit(
         pub struct #ident {
             #( #field_tokens )*
         }
-        #default_impl
-        #default_fns
+        #methods
     }
 }
 
 /// What one struct's fields are emitted from.
 struct Emitting<'a> {
     model: &'a Model,
-    ident: &'a Ident,
     ir: &'a Ir,
     names: &'a TypeNames,
 }
 
-/// `impl Default` when every field is optional or has a documented default
-/// (and not all are plain optionals, which derive it).
-fn default_impl(ident: &Ident, fields: &[Field], names: &TypeNames) -> Option<TokenStream> {
-    let has_defaults = fields
-        .iter()
-        .any(|f| matches!(f.absent, Absent::Default(_)));
-    let possible = fields.iter().all(|f| !matches!(f.absent, Absent::Required));
-    if !(has_defaults && possible) {
-        return None;
-    }
-    let (none, default_trait) = (names.none(), names.default_trait());
-    let values = fields.iter().map(|f| {
-        let name = &f.ident;
-        match &f.absent {
-            Absent::Default(function) => quote!(#name: Self::#function()),
-            Absent::Empty => quote!(#name: #default_trait::default()),
-            _ => quote!(#name: #none),
-        }
-    });
-    Some(quote! {
-        impl #default_trait for #ident {
-            fn default() -> Self {
-                Self { #( #values, )* }
-            }
-        }
-    })
-}
-
 impl Emitting<'_> {
-    /// One field: docs, serde attributes, name and type; a documented default
-    /// becomes an associated function of the struct.
+    /// One field: docs, serde attributes, name and type. An optional field
+    /// with a documented default stays `None` when absent (so it is written
+    /// back absent); an accessor `<field>_or_default` gives the default.
     fn field(
         &self,
         property: &Property,
         scope: &mut Scope,
-        default_fns: &mut Vec<TokenStream>,
+        methods: &mut Vec<TokenStream>,
         out: &mut Vec<Diagnostic>,
     ) -> Field {
-        let Emitting {
-            model,
-            ident: struct_ident,
-            ir,
-            names,
-        } = *self;
+        let Emitting { model, ir, names } = *self;
         let name = scope.field(&property.wire_name);
         report_missing_model(model, property, &property.ty, names, out);
         let required = property.required == Some(true);
-        // An optional property that may also be null is one `Option`: absent and
-        // null both read as `None`.
-        let value_type = match &property.ty {
-            TypeExpr::Nullable(inner) if !required => inner,
-            other => other,
+        let (nullable, base) = match &property.ty {
+            TypeExpr::Nullable(inner) => (true, inner.as_ref()),
+            other => (false, other),
         };
-        let mut ty = names.of(value_type);
+        let mut ty = names.of(base);
         if property.recursive {
             let boxed = names.boxed();
             ty = quote!(#boxed<#ty>);
         }
-        let default_value = property
-            .default
-            .as_ref()
-            .and_then(|value| default_expression(value, value_type, ir, names));
+        if nullable {
+            let option = names.option();
+            ty = quote!(#option<#ty>);
+        }
         let mut serde = Vec::new();
         if name.text != property.wire_name {
             let wire = &property.wire_name;
             serde.push(quote!(rename = #wire));
         }
-        let absent = match default_value {
-            Some(value) => {
-                // An associated function of the struct: its name is unique where
-                // the field's is, and a valid identifier whatever the model's.
-                let function = Ident::new(
-                    &format!("{}_default", name.text.trim_start_matches("r#")),
-                    Span::call_site(),
-                );
-                let path = format!("{struct_ident}::{function}");
-                serde.push(quote!(default = #path));
-                let value = match value_type {
-                    TypeExpr::Nullable(_) => {
-                        let option = names.option();
-                        quote!(#option::Some(#value))
-                    }
-                    _ => value,
-                };
-                default_fns.push(quote! {
-                    fn #function() -> #ty {
-                        #value
-                    }
-                });
-                Absent::Default(function)
-            }
-            None if required => Absent::Required,
-            None => {
+        let absent = if required {
+            Absent::Required
+        } else {
+            if let Some(value) = property
+                .default
+                .as_ref()
+                .and_then(|value| default_expression(value, base, ir, names))
+            {
                 let option = names.option();
-                ty = quote!(#option<#ty>);
-                let skip = format!(
-                    "{}::is_none",
-                    if names.generated.contains("Option") {
-                        "::std::option::Option"
-                    } else {
-                        "Option"
-                    }
-                );
-                serde.push(quote!(default, skip_serializing_if = #skip));
-                Absent::None
+                let value = if nullable {
+                    quote!(#option::Some(#value))
+                } else {
+                    value
+                };
+                let copied = is_copy(base, ir);
+                methods.push(default_accessor(
+                    &name.ident,
+                    &name.text,
+                    &ty,
+                    value,
+                    copied,
+                ));
             }
+            let option = names.option();
+            ty = quote!(#option<#ty>);
+            let skip = format!(
+                "{}::is_none",
+                if names.generated.contains("Option") {
+                    "::std::option::Option"
+                } else {
+                    "Option"
+                }
+            );
+            serde.push(quote!(default, skip_serializing_if = #skip));
+            if support::keeps_null(property) {
+                // `null` is `Some(None)` (or `Some(Value::Null)`), absence `None`.
+                serde.push(quote!(deserialize_with = "wire::present"));
+            }
+            Absent::None
         };
         let doc = docs::attributes(property.description.as_deref());
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
@@ -204,9 +160,61 @@ impl Emitting<'_> {
                 #serde
                 pub #ident: #ty,
             },
-            ident,
             absent,
         }
+    }
+}
+
+/// The accessor of a field with a documented default, and the associated
+/// function that gives the default: both named after the field, so unique
+/// where it is, and valid identifiers whatever the model's name.
+fn default_accessor(
+    field: &Ident,
+    field_text: &str,
+    ty: &TokenStream,
+    value: TokenStream,
+    copied: bool,
+) -> TokenStream {
+    let plain = field_text.trim_start_matches("r#");
+    let accessor = Ident::new(&format!("{plain}_or_default"), Span::call_site());
+    let function = Ident::new(&format!("{plain}_default"), Span::call_site());
+    let doc = format!(
+        " `{plain}`, or its documented default when absent (the field stays `None`, and is written back absent)."
+    );
+    let read = if copied {
+        quote!(self.#field)
+    } else {
+        quote!(self.#field.clone())
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn #accessor(&self) -> #ty {
+            #read.unwrap_or_else(Self::#function)
+        }
+
+        fn #function() -> #ty {
+            #value
+        }
+    }
+}
+
+/// Whether the Rust type of `ty` is `Copy`: a plain number, boolean or
+/// UUID, or an integer enum.
+fn is_copy(ty: &TypeExpr, ir: &Ir) -> bool {
+    match ty {
+        TypeExpr::Primitive(p) => matches!(
+            p,
+            Primitive::Boolean
+                | Primitive::Int32
+                | Primitive::Int64
+                | Primitive::Float
+                | Primitive::Double
+                | Primitive::Uuid
+        ),
+        TypeExpr::Enum(name) => ir
+            .enumeration(name)
+            .is_some_and(|e| e.base() == EnumBase::Integer),
+        _ => false,
     }
 }
 
@@ -221,7 +229,6 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
             #[serde(flatten)]
             pub #ident: #ty,
         },
-        ident,
         absent: Absent::Empty,
     }
 }

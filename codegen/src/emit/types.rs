@@ -32,15 +32,6 @@ impl TypeNames {
         self.prelude("Option", quote!(::std::option::Option))
     }
 
-    /// `None`, or its full path.
-    pub fn none(&self) -> TokenStream {
-        if self.generated.contains("Option") {
-            quote!(::std::option::Option::None)
-        } else {
-            quote!(None)
-        }
-    }
-
     /// `String`, or its full path.
     pub fn string(&self) -> TokenStream {
         self.prelude("String", quote!(::std::string::String))
@@ -64,11 +55,6 @@ impl TypeNames {
     /// `From`, or its full path.
     pub fn from(&self) -> TokenStream {
         self.prelude("From", quote!(::std::convert::From))
-    }
-
-    /// `Default`, or its full path.
-    pub fn default_trait(&self) -> TokenStream {
-        self.prelude("Default", quote!(::std::default::Default))
     }
 
     /// Whether `name` is a model or enum some page defines.
@@ -109,14 +95,13 @@ impl TypeNames {
             Primitive::Double => quote!(f64),
             Primitive::Decimal => quote!(serde_json::Number),
             Primitive::Date => quote!(chrono::NaiveDate),
-            Primitive::DateTime => quote!(chrono::DateTime<chrono::Utc>),
+            // Kept as written, offset and precision: see `support`.
+            Primitive::DateTime => quote!(wire::DateTime),
             Primitive::DateOrDateTime => self.string(),
             Primitive::Uuid => quote!(uuid::Uuid),
             Primitive::Any => quote!(serde_json::Value),
-            Primitive::Binary => {
-                let vec = self.vec();
-                quote!(#vec<u8>)
-            }
+            // Bytes are base64 text in JSON: kept as that text.
+            Primitive::Binary => self.string(),
         }
     }
 }

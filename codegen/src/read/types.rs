@@ -174,12 +174,15 @@ impl<'a> Parser<'_, 'a> {
         Ok(combine(members))
     }
 
-    /// A primary type followed by `?` (nullable) or `[]` (array; `byte[]` is binary).
+    /// A primary type followed by `?` (nullable, unless the dialect marks
+    /// every value type so) or `[]` (array; `byte[]` is binary).
     fn postfix(&mut self) -> Result<Member, String> {
         let mut member = self.primary()?;
         loop {
             if self.eat('?') {
-                member = Member::Type(nullable(member.into_type()?));
+                if !self.vocabulary.question_marks_value_types {
+                    member = Member::Type(nullable(member.into_type()?));
+                }
             } else if self.peek_punct('[')
                 && self.tokens.get(self.at + 1) == Some(&Token::Punct(']'))
             {
@@ -460,7 +463,8 @@ mod tests {
         );
         assert_eq!(read(Java, "Date"), "datetime");
         assert_eq!(read(Java, "byte[]"), "binary");
-        assert_eq!(read(Net, "bool?"), "nullable<boolean>");
+        // Every value type is `T?` there: the `?` is no nullability.
+        assert_eq!(read(Net, "bool?"), "boolean");
         assert_eq!(read(Net, "String"), "date");
         assert_eq!(
             read(Net, "Dictionary<string, List<string>>"),

@@ -1,4 +1,5 @@
-//! Genesys .NET SDK: capital `String` is the template's mapping of `format: date`.
+//! Genesys .NET SDK: capital `String` is the template's mapping of `format:
+//! date`, and every value type is written `T?`.
 
 use super::{Escapes, Marks, Quirks, Spec, Vocabulary};
 use crate::ir::Primitive::*;
@@ -27,6 +28,9 @@ pub(super) static SPEC: Spec = Spec {
         lists: &["List"],
         sets: &["HashSet"],
         maps: &["Dictionary"],
+        // 100% of the value types of dotnet-270 are `T?`, 1,479 of them
+        // required: the `?` says nothing about `null`.
+        question_marks_value_types: true,
         ..Vocabulary::NONE
     },
     escapes: Escapes {

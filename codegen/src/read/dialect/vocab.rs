@@ -32,6 +32,10 @@ pub struct Vocabulary {
     /// the generator lost (JavaScript's `[Array]` for a list of lists): a
     /// list of any JSON value.
     pub any_lists: &'static [&'static str],
+    /// Whether `T?` marks every value type rather than JSON `null` (the
+    /// Genesys .NET SDK writes `bool?` for every boolean, required or not):
+    /// the `?` is then read and dropped.
+    pub question_marks_value_types: bool,
 }
 
 impl Vocabulary {
@@ -46,6 +50,7 @@ impl Vocabulary {
         escaped_models: &[],
         nullable_prefix: None,
         any_lists: &[],
+        question_marks_value_types: false,
     };
 
     /// The model name behind the generator's escape of a reserved one

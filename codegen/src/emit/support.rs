@@ -1,0 +1,138 @@
+//! The `wire` module emitted once after the models: the types that keep a
+//! JSON value exactly as it came, where no type of serde, serde_json, chrono
+//! or uuid does. Only the helpers the models use are emitted.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Ir, Primitive, Property, TypeExpr};
+
+/// The `wire` module for `ir`, or nothing when no model needs it.
+pub fn emit(ir: &Ir) -> TokenStream {
+    let types = ir.models.iter().flat_map(|m| {
+        m.properties
+            .iter()
+            .map(|p| &p.ty)
+            .chain(&m.one_of)
+            .chain(&m.additional_properties)
+    });
+    let mut date_time = false;
+    for ty in types {
+        date_time |= *ty.innermost() == TypeExpr::Primitive(Primitive::DateTime);
+    }
+    let present = ir
+        .models
+        .iter()
+        .filter(|m| !m.opaque && m.one_of.is_empty())
+        .any(|m| m.properties.iter().any(keeps_null));
+    if !(date_time || present) {
+        return TokenStream::new();
+    }
+    let date_time = date_time.then(date_time_type);
+    let present = present.then(present_function);
+    quote! {
+        /// Types that keep a JSON value exactly as it came, so that what the
+        /// models read they write back unchanged.
+        pub mod wire {
+            #date_time
+            #present
+        }
+    }
+}
+
+/// Whether `property` is an optional field whose JSON may be `null`
+/// (nullable, or any value), which must be told apart from absence.
+pub fn keeps_null(property: &Property) -> bool {
+    property.required != Some(true)
+        && matches!(
+            property.ty,
+            TypeExpr::Nullable(_) | TypeExpr::Primitive(Primitive::Any)
+        )
+}
+
+/// `wire::present`: reads a present field as `Some`, `null` included.
+fn present_function() -> TokenStream {
+    quote! {
+        /// Reads a field that the JSON holds, `null` included, as `Some`: with
+        /// `#[serde(default)]` an absent field stays `None`, so absent and
+        /// `null` are told apart and written back as they came.
+        pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: serde::Deserialize<'de>,
+        {
+            T::deserialize(deserializer).map(Some)
+        }
+    }
+}
+
+/// `wire::DateTime`: an RFC 3339 date and time that keeps its text.
+fn date_time_type() -> TokenStream {
+    quote! {
+        /// An RFC 3339 date and time, kept as written: its offset and its
+        /// precision are written back as they came (`2024-05-01T12:34:56+02:00`
+        /// stays `+02:00`). [`DateTime::get`] gives its value with that offset.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct DateTime {
+            text: String,
+            value: chrono::DateTime<chrono::FixedOffset>,
+        }
+
+        impl DateTime {
+            /// Reads `text` as an RFC 3339 date and time.
+            pub fn parse(text: &str) -> Result<Self, chrono::ParseError> {
+                Ok(Self {
+                    value: chrono::DateTime::parse_from_rfc3339(text)?,
+                    text: text.to_string(),
+                })
+            }
+
+            /// The date and time, with the offset it was written with.
+            pub fn get(&self) -> chrono::DateTime<chrono::FixedOffset> {
+                self.value
+            }
+
+            /// The text, as it came.
+            pub fn as_str(&self) -> &str {
+                &self.text
+            }
+        }
+
+        impl<Tz: chrono::TimeZone> From<chrono::DateTime<Tz>> for DateTime {
+            fn from(value: chrono::DateTime<Tz>) -> Self {
+                let value = value.fixed_offset();
+                Self {
+                    text: value.to_rfc3339(),
+                    value,
+                }
+            }
+        }
+
+        impl std::str::FromStr for DateTime {
+            type Err = chrono::ParseError;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::parse(text)
+            }
+        }
+
+        impl std::fmt::Display for DateTime {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text)
+            }
+        }
+
+        impl serde::Serialize for DateTime {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.text)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for DateTime {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                Self::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}
