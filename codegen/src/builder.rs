@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Severity;
 use crate::ir::Ir;
 use crate::pipeline::{Failure, Generated, generate};
-use crate::settings::{PathOverride, Settings, WireCase};
+use crate::settings::{PathOverride, Required, Settings, UnknownFields, WireCase};
 use crate::{output, pipeline};
 
 /// Settings for generating models from a build script: the [`Settings`] of
@@ -117,6 +117,20 @@ impl Builder {
     /// Makes every warning an error ([`Settings::strict`]).
     pub fn strict(mut self, strict: bool) -> Self {
         self.settings = self.settings.strict(strict);
+        self
+    }
+
+    /// What structs do with keys their pages do not list
+    /// ([`Settings::unknown_fields`]).
+    pub fn unknown_fields(mut self, unknown: UnknownFields) -> Self {
+        self.settings = self.settings.unknown_fields(unknown);
+        self
+    }
+
+    /// Whether required properties are required in the types
+    /// ([`Settings::required`]).
+    pub fn required(mut self, required: Required) -> Self {
+        self.settings = self.settings.required(required);
         self
     }
 

@@ -46,4 +46,6 @@ pub use pipeline::{
     Failure, Generated, InternalError, Loaded, Report, generate, generate_from_ir, read_ir,
 };
 pub use read::FolderDialect;
-pub use settings::{CONFIG_FILE_NAME, PathOverride, Settings, SettingsError, WireCase};
+pub use settings::{
+    CONFIG_FILE_NAME, PathOverride, Required, Settings, SettingsError, UnknownFields, WireCase,
+};

@@ -11,7 +11,7 @@ use crate::diagnostics::{self, Code, Diagnostic, Severity};
 use crate::ir::{Dialect, Ir};
 use crate::pages::{self, InputError, Inputs, Page};
 use crate::read::{FolderDialect, PageRead};
-use crate::settings::{PageSettings, Resolved, Settings, SettingsError};
+use crate::settings::{PageSettings, Resolved, Settings, SettingsError, Shape};
 use crate::{emit, parallel, read, resolve};
 
 /// Rust models generated from the docs: only made when there are no errors.
@@ -39,6 +39,7 @@ pub struct Loaded {
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
     strict: bool,
+    shape: Shape,
     files: Vec<String>,
     config_file: Option<PathBuf>,
     sources: HashMap<String, String>,
@@ -224,6 +225,7 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
     let mut report = Report {
         diagnostics: Vec::new(),
         strict: resolved.strict,
+        shape: resolved.shape,
         files,
         config_file: resolved.file,
         sources,
@@ -385,7 +387,7 @@ fn load_ir_file(
 /// Emits the IR's code and adds the emitter's diagnostics; a failure when
 /// any diagnostic of the run is an error.
 fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
-    let (code, found) = emit::emit_and_format(&ir).map_err(|e| {
+    let (code, found) = emit::emit_and_format(&ir, report.shape).map_err(|e| {
         Failure::Internal(InternalError {
             message: e.to_string(),
         })

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use docmodel_codegen::diagnostics::Severity;
-use docmodel_codegen::{Failure, Report, Settings, WireCase};
+use docmodel_codegen::{Failure, Report, Required, Settings, UnknownFields, WireCase};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::parse::{Parse, ParseStream};
@@ -92,12 +92,14 @@ fn tracked(report: &Report) -> Vec<String> {
 
 /// The macro's arguments: string literals naming pages, folders or an IR
 /// file, then options: `config = "docmodel.yaml"`, `wire_case = "camelCase"`,
-/// `strict = true`.
+/// `strict = true`, `unknown_fields = "keep"`, `required = "lenient"`.
 struct Arguments {
     paths: Vec<LitStr>,
     config: Option<LitStr>,
     wire_case: Option<WireCase>,
     strict: Option<bool>,
+    unknown_fields: Option<UnknownFields>,
+    required: Option<Required>,
 }
 
 impl Arguments {
@@ -117,6 +119,12 @@ impl Arguments {
         if let Some(strict) = self.strict {
             settings = settings.strict(strict);
         }
+        if let Some(unknown) = self.unknown_fields {
+            settings = settings.unknown_fields(unknown);
+        }
+        if let Some(required) = self.required {
+            settings = settings.required(required);
+        }
         settings
     }
 }
@@ -129,6 +137,8 @@ impl Parse for Arguments {
             config: None,
             wire_case: None,
             strict: None,
+            unknown_fields: None,
+            required: None,
         };
         for item in items {
             match item {
@@ -151,6 +161,14 @@ impl Parse for Arguments {
         }
         Ok(arguments)
     }
+}
+
+/// A setting's value, read from its name in a string literal.
+fn named<T: std::str::FromStr<Err = String>>(value: &LitStr) -> syn::Result<T> {
+    value
+        .value()
+        .parse()
+        .map_err(|e: String| syn::Error::new_spanned(value, e))
 }
 
 impl Arguments {
@@ -187,14 +205,22 @@ impl Arguments {
                     lit: Lit::Str(value),
                     ..
                 }),
-            ) => {
-                let case = value
-                    .value()
-                    .parse()
-                    .map_err(|e: String| syn::Error::new_spanned(&value, e))?;
-                self.wire_case = Some(case);
-            }
-            ("config" | "wire_case", other) => {
+            ) => self.wire_case = Some(named(&value)?),
+            (
+                "unknown_fields",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(value),
+                    ..
+                }),
+            ) => self.unknown_fields = Some(named(&value)?),
+            (
+                "required",
+                Expr::Lit(ExprLit {
+                    lit: Lit::Str(value),
+                    ..
+                }),
+            ) => self.required = Some(named(&value)?),
+            ("config" | "wire_case" | "unknown_fields" | "required", other) => {
                 return Err(syn::Error::new_spanned(
                     other,
                     format!(
@@ -206,7 +232,7 @@ impl Arguments {
                 return Err(syn::Error::new_spanned(
                     left,
                     format!(
-                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"`, `wire_case = \"camelCase\"` and `strict = true`"
+                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"`, `wire_case = \"camelCase\"`, `strict = true`, `unknown_fields = \"keep\"` and `required = \"lenient\"`"
                     ),
                 ));
             }

@@ -1,10 +1,13 @@
 //! What the generated types read, they write back unchanged: one round trip
 //! per rule (numbers, date-time offsets, date-or-date-time, base64,
-//! defaults that stay absent, null apart from absent), through
-//! the code generated from `tests/fixtures/wire` (a folder per dialect),
-//! compiled in a crate of its own under `#![deny(warnings)]` and clippy.
+//! defaults that stay absent, null apart from absent, unknown keys kept or
+//! refused, required properties made optional), through
+//! the code generated from `tests/fixtures/wire` (a folder per dialect) with
+//! the default settings, with `unknown_fields: keep` and `required: lenient`
+//! (module `keep`), and with `unknown_fields: deny` (module `deny`), compiled
+//! in a crate of its own under `#![deny(warnings)]` and clippy.
 
-use docmodel_codegen::Builder;
+use docmodel_codegen::{Builder, Required, UnknownFields};
 use docmodel_tests::{repo_root, run_and_lint_model_crate, write_model_crate};
 
 /// Round-trips documents through the generated types; exits non-zero on a
@@ -91,6 +94,22 @@ fn main() {
     let null: Shift = serde_json::from_value(json!({"closed": null, "breaks": null})).unwrap();
     assert_eq!((absent.breaks, null.breaks), (None, Some(None)));
 
+    // Unknown keys: dropped by default, kept with `keep`, refused with `deny`.
+    let unlisted = json!({"at": "2024-05-01T12:34:56Z", "extra": [1, {"x": null}], "$ref": "#/a"});
+    assert_eq!(round_trip::<Event>(&unlisted), json!({"at": "2024-05-01T12:34:56Z"}));
+    assert_eq!(round_trip::<keep::Event>(&unlisted), unlisted);
+    let kept: keep::Event = serde_json::from_value(unlisted.clone()).unwrap();
+    assert_eq!(kept.unknown_fields["extra"], json!([1, {"x": null}]));
+    assert!(serde_json::from_value::<deny::Event>(unlisted).is_err());
+    assert!(serde_json::from_value::<deny::Event>(json!({"held": true})).is_ok());
+
+    // `required: lenient`: a required property may be absent.
+    assert!(serde_json::from_value::<Measure>(json!({})).is_err());
+    let lenient = json!({"size": 3});
+    assert_eq!(round_trip::<keep::Measure>(&lenient), lenient);
+    let measure: keep::Measure = serde_json::from_value(lenient).unwrap();
+    assert_eq!(measure.unit, None);
+
     println!("wire: all round trips unchanged");
 }
 "##;
@@ -98,11 +117,26 @@ fn main() {
 #[test]
 fn every_rule_round_trips_through_compiled_code() {
     std::env::set_current_dir(repo_root()).unwrap();
-    let generated = Builder::new()
-        .specs("tests/fixtures/wire")
-        .generate()
-        .unwrap();
+    let generate = |builder: Builder| {
+        builder
+            .specs("tests/fixtures/wire")
+            .generate()
+            .unwrap()
+            .code
+    };
+    let default = generate(Builder::new());
+    let keep = generate(
+        Builder::new()
+            .unknown_fields(UnknownFields::Keep)
+            .required(Required::Lenient),
+    );
+    let deny = generate(Builder::new().unknown_fields(UnknownFields::Deny));
+    assert!(
+        keep.contains("/// Required by the docs; optional here"),
+        "{keep}"
+    );
+    let code = format!("{default}\npub mod keep {{\n{keep}\n}}\npub mod deny {{\n{deny}\n}}\n");
     let dir = repo_root().join("target/docmodel-wire-crate");
-    write_model_crate(&dir, "wire-models", &generated.code, RUNNER);
+    write_model_crate(&dir, "wire-models", &code, RUNNER);
     run_and_lint_model_crate(&dir, "wire: all round trips unchanged");
 }

@@ -8,7 +8,9 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, WireNameRule};
-use docmodel_codegen::{Failure, FolderDialect, Report, Settings, WireCase};
+use docmodel_codegen::{
+    Failure, FolderDialect, Report, Required, Settings, UnknownFields, WireCase,
+};
 use indicatif::ProgressBar;
 
 /// Exit code for spec errors, and for `--check` drift.
@@ -85,6 +87,14 @@ struct Input {
     /// Treat every warning as an error (the settings file's `strict: true`).
     #[arg(long)]
     strict: bool,
+    /// What structs do with JSON keys their pages do not list, over the
+    /// settings file's `unknown_fields`: ignore, keep or deny.
+    #[arg(long, value_name = "WHAT")]
+    unknown_fields: Option<UnknownFields>,
+    /// Whether required properties are required in the types, over the
+    /// settings file's `required`: strict or lenient.
+    #[arg(long, value_name = "HOW")]
+    required: Option<Required>,
 }
 
 impl Input {
@@ -102,6 +112,12 @@ impl Input {
         }
         if self.strict {
             settings = settings.strict(true);
+        }
+        if let Some(unknown) = self.unknown_fields {
+            settings = settings.unknown_fields(unknown);
+        }
+        if let Some(required) = self.required {
+            settings = settings.required(required);
         }
         settings
     }

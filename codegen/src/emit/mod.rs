@@ -19,6 +19,7 @@ use quote::quote;
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Ir, Model, SourceRef};
+use crate::settings::Shape;
 
 use names::Scope;
 use types::TypeNames;
@@ -39,7 +40,8 @@ struct Emitted {
 fn emit(ir: &Ir) -> Emitted {
     let mut diagnostics = Vec::new();
     let names = type_names(ir, &mut diagnostics);
-    let tokens = emit_part(ir, &names, 0..ir.models.len(), true, &mut diagnostics);
+    let all = 0..ir.models.len();
+    let tokens = emit_part(ir, &names, Shape::default(), all, true, &mut diagnostics);
     Emitted {
         tokens,
         diagnostics,
@@ -51,6 +53,7 @@ fn emit(ir: &Ir) -> Emitted {
 fn emit_part(
     ir: &Ir,
     names: &TypeNames,
+    shape: Shape,
     models: Range<usize>,
     with_enums: bool,
     diagnostics: &mut Vec<Diagnostic>,
@@ -62,7 +65,7 @@ fn emit_part(
             if m.opaque {
                 opaque(m, ident)
             } else if m.one_of.is_empty() {
-                structs::emit(m, ident, ir, names, diagnostics)
+                structs::emit(m, ident, ir, names, shape, diagnostics)
             } else {
                 unions::emit(m, ident, names, diagnostics)
             }
@@ -101,14 +104,17 @@ fn format(tokens: TokenStream) -> Result<String, syn::Error> {
 /// [`format`]`(`[`emit`]`(ir).tokens)`, byte for byte, using every core: the
 /// models are split into contiguous parts, each emitted and formatted on a
 /// thread of its own (token streams cannot cross threads; text can).
-pub(crate) fn emit_and_format(ir: &Ir) -> Result<(String, Vec<Diagnostic>), syn::Error> {
+pub(crate) fn emit_and_format(
+    ir: &Ir,
+    shape: Shape,
+) -> Result<(String, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
     type_names(ir, &mut diagnostics);
     let parts = crate::parallel::map_parts(ir.models.len(), |part| {
         let mut found = Vec::new();
         let names = type_names(ir, &mut Vec::new());
         let with_enums = part.end == ir.models.len();
-        let tokens = emit_part(ir, &names, part, with_enums, &mut found);
+        let tokens = emit_part(ir, &names, shape, part, with_enums, &mut found);
         format_items(tokens).map(|items| (items, found))
     });
     let mut items = Vec::new();
@@ -210,10 +216,10 @@ mod tests {
         assert!(ir.models.len() > 5, "the fixtures are read");
         let emitted = emit(&ir);
         let single = format(emitted.tokens).unwrap();
-        let (parallel, diagnostics) = emit_and_format(&ir).unwrap();
+        let (parallel, diagnostics) = emit_and_format(&ir, Shape::default()).unwrap();
         assert_eq!(parallel, single);
         assert_eq!(diagnostics, emitted.diagnostics);
-        let (reversed, _) = emit_and_format(&hard_cases(true)).unwrap();
+        let (reversed, _) = emit_and_format(&hard_cases(true), Shape::default()).unwrap();
         assert_eq!(reversed, parallel, "page order changes nothing");
     }
 }

@@ -10,6 +10,7 @@ use super::docs;
 use super::names::{self, Scope};
 use super::support;
 use super::types::TypeNames;
+use crate::settings::{Required, Shape, UnknownFields};
 
 /// How a field reads when its property is absent from the JSON.
 enum Absent {
@@ -33,19 +34,31 @@ pub fn emit(
     ident: &Ident,
     ir: &Ir,
     names: &TypeNames,
+    shape: Shape,
     out: &mut Vec<Diagnostic>,
 ) -> TokenStream {
     let mut scope = Scope::default();
     let mut methods = Vec::new();
-    let emitting = Emitting { model, ir, names };
+    let emitting = Emitting {
+        model,
+        ir,
+        names,
+        shape,
+    };
     let mut fields: Vec<Field> = model
         .properties
         .iter()
         .map(|property| emitting.field(property, &mut scope, &mut methods, out))
         .collect();
-    if let Some(values) = &model.additional_properties {
-        fields.push(additional_field(values, &mut scope, names));
+    let unknown = shape.unknown_fields;
+    match &model.additional_properties {
+        Some(values) => fields.push(additional_field(values, &mut scope, names)),
+        None if unknown == UnknownFields::Keep => fields.push(unknown_field(&mut scope)),
+        None => {}
     }
+    // serde refuses unknown keys only where no field is flattened.
+    let deny = (unknown == UnknownFields::Deny && model.additional_properties.is_none())
+        .then(|| quote!(#[serde(deny_unknown_fields)]));
     let doc = docs::model_attributes(model, "");
     let all_optional = fields
         .iter()
@@ -64,6 +77,7 @@ pub fn emit(
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize #derive_default)]
         #lint
+        #deny
         pub struct #ident {
             #( #field_tokens )*
         }
@@ -74,6 +88,7 @@ pub fn emit(
 /// What one struct's fields are emitted from.
 struct Emitting<'a> {
     model: &'a Model,
+    shape: Shape,
     ir: &'a Ir,
     names: &'a TypeNames,
 }
@@ -89,10 +104,16 @@ impl Emitting<'_> {
         methods: &mut Vec<TokenStream>,
         out: &mut Vec<Diagnostic>,
     ) -> Field {
-        let Emitting { model, ir, names } = *self;
+        let Emitting {
+            model,
+            ir,
+            names,
+            shape,
+        } = *self;
         let name = scope.field(&property.wire_name);
         report_missing_model(model, property, &property.ty, names, out);
-        let required = property.required == Some(true);
+        let documented_required = property.required == Some(true);
+        let required = documented_required && shape.required == Required::Strict;
         let (nullable, base) = match &property.ty {
             TypeExpr::Nullable(inner) => (true, inner.as_ref()),
             other => (false, other),
@@ -151,7 +172,9 @@ impl Emitting<'_> {
             }
             Absent::None
         };
-        let doc = docs::attributes(property.description.as_deref());
+        let lenient = (documented_required && !required)
+            .then_some("Required by the docs; optional here (`required: lenient`).");
+        let doc = docs::attributes(property.description.as_deref().into_iter().chain(lenient));
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         let ident = name.ident;
         Field {
@@ -228,6 +251,20 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
             /// Values under names the table does not list, kept as they came.
             #[serde(flatten)]
             pub #ident: #ty,
+        },
+        absent: Absent::Empty,
+    }
+}
+
+/// The field that keeps the keys the page does not list (`unknown_fields:
+/// keep`), written back as they came.
+fn unknown_field(scope: &mut Scope) -> Field {
+    let ident = scope.field("unknown_fields").ident;
+    Field {
+        tokens: quote! {
+            /// Keys the docs do not list, kept as they came (`unknown_fields: keep`).
+            #[serde(flatten)]
+            pub #ident: serde_json::Map<::std::string::String, serde_json::Value>,
         },
         absent: Absent::Empty,
     }

@@ -9,6 +9,8 @@
 //! ```yaml
 //! wire_case: camelCase        # how field names become wire names
 //! strict: true                # every warning is an error
+//! unknown_fields: keep        # ignore (default) | keep | deny
+//! required: lenient           # strict (default) | lenient
 //! overrides:                  # per file or folder, relative to this file
 //!   - path: legacy/
 //!     dialect: python_prior
@@ -25,6 +27,10 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::ir::Dialect;
+
+mod choices;
+
+pub use choices::{Required, UnknownFields};
 
 /// The file name looked for beside the inputs when no configuration file is given.
 pub const CONFIG_FILE_NAME: &str = "docmodel.yaml";
@@ -154,6 +160,8 @@ pub struct Settings {
     config_file: Option<PathBuf>,
     wire_case: Option<WireCase>,
     strict: Option<bool>,
+    unknown_fields: Option<UnknownFields>,
+    required: Option<Required>,
     overrides: Vec<PathOverride>,
 }
 
@@ -190,6 +198,20 @@ impl Settings {
         self
     }
 
+    /// What the structs do with JSON keys their pages do not list (the
+    /// configuration file's `unknown_fields`; default: ignore them).
+    pub fn unknown_fields(mut self, unknown: UnknownFields) -> Self {
+        self.unknown_fields = Some(unknown);
+        self
+    }
+
+    /// Whether required properties are required in the types (the
+    /// configuration file's `required`; default: strict).
+    pub fn required(mut self, required: Required) -> Self {
+        self.required = Some(required);
+        self
+    }
+
     /// Adds settings for the pages under one path.
     pub fn path_override(mut self, entry: PathOverride) -> Self {
         self.overrides.push(entry);
@@ -223,6 +245,13 @@ impl Settings {
         Ok(Resolved {
             wire_case: self.wire_case.or(from_file.wire_case),
             strict: self.strict.or(from_file.strict).unwrap_or(false),
+            shape: Shape {
+                unknown_fields: self
+                    .unknown_fields
+                    .or(from_file.unknown_fields)
+                    .unwrap_or_default(),
+                required: self.required.or(from_file.required).unwrap_or_default(),
+            },
             overrides,
             file,
         })
@@ -235,6 +264,8 @@ pub(crate) struct Resolved {
     wire_case: Option<WireCase>,
     /// Whether warnings are errors.
     pub strict: bool,
+    /// How the generated types treat the wire.
+    pub shape: Shape,
     overrides: Vec<PathOverride>,
     /// The configuration file read, if any.
     pub file: Option<PathBuf>,
@@ -265,6 +296,15 @@ impl Resolved {
     }
 }
 
+/// The settings the emitter takes: how the generated types treat the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// What structs do with keys their pages do not list.
+    pub unknown_fields: UnknownFields,
+    /// Whether required properties are required in the types.
+    pub required: Required,
+}
+
 /// The `docmodel.yaml` in the first of `paths` that is a folder holding one
 /// (or beside the first file that has one).
 fn discover(paths: &[PathBuf]) -> Option<PathBuf> {
@@ -288,6 +328,10 @@ struct FileSettings {
     wire_case: Option<WireCase>,
     #[serde(default)]
     strict: Option<bool>,
+    #[serde(default)]
+    unknown_fields: Option<UnknownFields>,
+    #[serde(default)]
+    required: Option<Required>,
     #[serde(default)]
     overrides: Vec<PathOverride>,
 }
@@ -465,15 +509,26 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let mut file = parse(
-            "wire_case: camelCase\noverrides:\n  - path: legacy/\n    dialect: python_prior\n    wire_case: snake_case\n",
+            "wire_case: camelCase\nunknown_fields: keep\nrequired: lenient\noverrides:\n  - path: legacy/\n    dialect: python_prior\n    wire_case: snake_case\n",
         )
         .unwrap();
         assert_eq!(file.wire_case, Some(WireCase::Camel));
+        assert_eq!(
+            (file.unknown_fields, file.required),
+            (Some(UnknownFields::Keep), Some(Required::Lenient))
+        );
+        assert!(
+            parse("required: loose\n")
+                .unwrap_err()
+                .message()
+                .contains("expected one of strict, lenient")
+        );
         assert_eq!(file.overrides[0].dialect, Some(Dialect::PythonPrior));
         file.overrides[0].path = Path::new("specs").join(&file.overrides[0].path);
         let resolved = Resolved {
             wire_case: file.wire_case,
             strict: false,
+            shape: Shape::default(),
             overrides: file.overrides,
             file: None,
         };
