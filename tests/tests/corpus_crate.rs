@@ -6,9 +6,10 @@
 //! `cargo test -p docmodel-tests --test corpus_crate -- --ignored`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
-use docmodel_codegen::generate;
 use docmodel_codegen::ir::{Ir, TypeExpr};
+use docmodel_codegen::{Generated, UnknownFields, generate};
 use docmodel_tests::{
     UNRECOVERABLE_WIRE_NAMES, cargo_on_crate, corpus, repo_root, settings, write_model_crate,
 };
@@ -127,32 +128,8 @@ fn the_whole_corpus_compiles_and_round_trips_its_payloads() {
     else {
         return;
     };
-    let generated = generate(&settings(&[dir])).unwrap();
-    let crate_dir = repo_root().join("target/docmodel-corpus-crate");
-    let arms: String = generated
-        .ir
-        .models
-        .iter()
-        .map(|m| format!("{0:?} => round_trip::<{0}>(json),\n", m.name))
-        .collect();
-    let runner = RUNNER.replace("MATCH_ARMS", &arms);
-    write_model_crate(&crate_dir, "corpus-models", &generated.code, &runner);
-
-    let payloads_arg = payloads.to_str().expect("a UTF-8 path");
-    let output = cargo_on_crate(&crate_dir, "run", &["--quiet", "--", payloads_arg]);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the corpus crate builds and runs:\n{}\n{stdout}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    eprintln!("{}", stdout.lines().last().unwrap_or_default());
-    let failed: BTreeMap<String, String> = stdout
-        .lines()
-        .filter_map(|l| l.strip_prefix("FAIL ")?.split_once(": "))
-        .map(|(model, reason)| (model.to_string(), reason.to_string()))
-        .collect();
-
+    let generated = generate(&settings(std::slice::from_ref(&dir))).unwrap();
+    let failed = round_trips(&generated, "corpus", &payloads);
     let oracle: Value = serde_json::from_str(
         &std::fs::read_to_string(corpus("dotnet-270.oracle.json").unwrap()).unwrap(),
     )
@@ -205,6 +182,60 @@ fn the_whole_corpus_compiles_and_round_trips_its_payloads() {
         6533 - failed.len(),
         unknowable.len(),
     );
+
+    // With `unknown_fields: keep`, the keys the docs cannot name are kept and
+    // written back: only the payloads that lack a property the docs call
+    // required (its wire name being one they cannot tell) still fail.
+    let keep = generate(&settings(&[dir]).unknown_fields(UnknownFields::Keep)).unwrap();
+    let failed_keep = round_trips(&keep, "corpus-keep", &payloads);
+    assert_eq!(
+        failed_keep.keys().cloned().collect::<BTreeSet<_>>(),
+        incomplete,
+        "with unknown_fields: keep, exactly the payloads whose unknowable key is required fail"
+    );
+    for (model, reason) in &failed_keep {
+        assert!(
+            reason.starts_with("deserialize: missing field"),
+            "{model}: {reason}"
+        );
+    }
+    eprintln!(
+        "with unknown_fields: keep, {} payloads round-trip unchanged; {} fail, each lacking a required property whose wire name the docs cannot tell",
+        6533 - failed_keep.len(),
+        failed_keep.len()
+    );
+}
+
+/// Builds `generated` into the crate `target/docmodel-<name>-crate` (package
+/// `<name>-models`), runs every payload through it and returns the failures,
+/// by model.
+fn round_trips(generated: &Generated, name: &str, payloads: &Path) -> BTreeMap<String, String> {
+    let crate_dir = repo_root().join(format!("target/docmodel-{name}-crate"));
+    let package = format!("{name}-models");
+    let arms: String = generated
+        .ir
+        .models
+        .iter()
+        .map(|m| format!("{0:?} => round_trip::<{0}>(json),\n", m.name))
+        .collect();
+    let runner = RUNNER
+        .replace("MATCH_ARMS", &arms)
+        .replace("corpus_models", &package.replace('-', "_"));
+    write_model_crate(&crate_dir, &package, &generated.code, &runner);
+    let payloads_arg = payloads.to_str().expect("a UTF-8 path");
+    let output = cargo_on_crate(&crate_dir, "run", &["--quiet", "--", payloads_arg]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the corpus crate builds and runs:\n{}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!("{name}: {}", stdout.lines().last().unwrap_or_default());
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("FAIL ")?.split_once(": "))
+        .map(|(model, reason)| (model.to_string(), reason.to_string()))
+        .collect()
 }
 
 /// The oracle's properties (`Model.wire`) whose wire name is no property's
