@@ -25,10 +25,19 @@ pub struct Callback {
     #[serde(rename = "startHoldTime", default, skip_serializing_if = "Option::is_none")]
     pub start_hold_time: Option<wire::DateTime>,
     /// The preview data to be used when this callback is a Preview.
-    #[serde(rename = "dialerPreview", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "dialerPreview",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "wire::present"
+    )]
     pub dialer_preview: Option<serde_json::Value>,
     /// The voicemail data to be used when this callback is an ACD voicemail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "wire::present"
+    )]
     pub voicemail: Option<serde_json::Value>,
     /// The phone number(s) to use to place the callback.
     #[serde(
@@ -98,10 +107,19 @@ pub struct Callback {
     #[serde(rename = "peerId", default, skip_serializing_if = "Option::is_none")]
     pub peer_id: Option<String>,
     /// Call wrap up or disposition data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "wire::present"
+    )]
     pub wrapup: Option<serde_json::Value>,
     /// After-call work for the communication.
-    #[serde(rename = "afterCallWork", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "afterCallWork",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "wire::present"
+    )]
     pub after_call_work: Option<serde_json::Value>,
     /// Indicates if after-call work is required for a communication. Only used when the ACW Setting is Agent Requested.
     #[serde(
@@ -505,5 +523,15 @@ pub mod wire {
             let text = String::deserialize(deserializer)?;
             Self::parse(&text).map_err(serde::de::Error::custom)
         }
+    }
+    /// Reads a field that the JSON holds, `null` included, as `Some`: with
+    /// `#[serde(default)]` an absent field stays `None`, so absent and
+    /// `null` are told apart and written back as they came.
+    pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: serde::Deserialize<'de>,
+    {
+        T::deserialize(deserializer).map(Some)
     }
 }

@@ -166,7 +166,7 @@ impl Emitting<'_> {
                 }
             );
             serde.push(quote!(default, skip_serializing_if = #skip));
-            if support::keeps_null(property) {
+            if support::keeps_null(property, ir) {
                 // `null` is `Some(None)` (or `Some(Value::Null)`), absence `None`.
                 serde.push(quote!(deserialize_with = "wire::present"));
             }

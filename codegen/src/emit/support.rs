@@ -24,7 +24,7 @@ pub fn emit(ir: &Ir) -> TokenStream {
         .models
         .iter()
         .filter(|m| !m.opaque && m.one_of.is_empty())
-        .any(|m| m.properties.iter().any(keeps_null));
+        .any(|m| m.properties.iter().any(|p| keeps_null(p, ir)));
     if !(date_time || present) {
         return TokenStream::new();
     }
@@ -41,13 +41,15 @@ pub fn emit(ir: &Ir) -> TokenStream {
 }
 
 /// Whether `property` is an optional field whose JSON may be `null`
-/// (nullable, or any value), which must be told apart from absence.
-pub fn keeps_null(property: &Property) -> bool {
+/// (nullable, or any value: `any`, an opaque model, a model no page
+/// defines), which must be told apart from absence.
+pub fn keeps_null(property: &Property, ir: &Ir) -> bool {
     property.required != Some(true)
-        && matches!(
-            property.ty,
-            TypeExpr::Nullable(_) | TypeExpr::Primitive(Primitive::Any)
-        )
+        && match &property.ty {
+            TypeExpr::Nullable(_) | TypeExpr::Primitive(Primitive::Any) => true,
+            TypeExpr::Model(name) => ir.model(name).is_none_or(|m| m.opaque),
+            _ => false,
+        }
 }
 
 /// `wire::present`: reads a present field as `Some`, `null` included.
