@@ -1,4 +1,4 @@
-//! One model → one struct (plus the functions that give documented defaults).
+//! One model → one struct (plus the accessors of its documented defaults).
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -28,7 +28,7 @@ struct Field {
     absent: Absent,
 }
 
-/// The struct for `model`, followed by its default functions.
+/// The struct for `model`, followed by the accessors of its documented defaults.
 pub fn emit(
     model: &Model,
     ident: &Ident,
