@@ -41,15 +41,8 @@ impl From<IrDocument> for Ir {
             enums: document.enums,
         };
         // Every place a type is written, as resolve links them.
-        for model in &mut ir.models {
-            let types = model.properties.iter_mut().map(|p| &mut p.ty);
-            let others = model
-                .one_of
-                .iter_mut()
-                .chain(model.additional_properties.as_mut());
-            for ty in types.chain(others) {
-                ty.link_enums(&|name| enum_names.contains(name));
-            }
+        for ty in ir.models.iter_mut().flat_map(Model::types_mut) {
+            ty.link_enums(&|name| enum_names.contains(name));
         }
         ir
     }
@@ -159,6 +152,25 @@ pub struct Model {
     /// row): the struct keeps them in a map, so that they are written back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_properties: Option<TypeExpr>,
+}
+
+impl Model {
+    /// Every type the model writes: its properties', its union members' and
+    /// that of the values under unlisted names.
+    pub fn types(&self) -> impl Iterator<Item = &TypeExpr> {
+        let properties = self.properties.iter().map(|p| &p.ty);
+        properties
+            .chain(&self.one_of)
+            .chain(&self.additional_properties)
+    }
+
+    /// [`Model::types`], to change them in place.
+    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut TypeExpr> {
+        let properties = self.properties.iter_mut().map(|p| &mut p.ty);
+        properties
+            .chain(&mut self.one_of)
+            .chain(&mut self.additional_properties)
+    }
 }
 
 /// One row of a model's property table.

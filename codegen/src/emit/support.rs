@@ -5,21 +5,15 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Ir, Primitive, Property, TypeExpr};
+use crate::ir::{Ir, Model, Primitive, Property, TypeExpr};
 
 /// The `wire` module for `ir`, or nothing when no model needs it.
 pub fn emit(ir: &Ir) -> TokenStream {
-    let types = ir.models.iter().flat_map(|m| {
-        m.properties
-            .iter()
-            .map(|p| &p.ty)
-            .chain(&m.one_of)
-            .chain(&m.additional_properties)
-    });
-    let mut date_time = false;
-    for ty in types {
-        date_time |= *ty.innermost() == TypeExpr::Primitive(Primitive::DateTime);
-    }
+    let date_time = ir
+        .models
+        .iter()
+        .flat_map(Model::types)
+        .any(|ty| *ty.innermost() == TypeExpr::Primitive(Primitive::DateTime));
     let present = ir
         .models
         .iter()

@@ -31,10 +31,7 @@ macro_rules! choice {
 
             /// The name the settings write.
             pub fn name(self) -> &'static str {
-                Self::NAMES
-                    .iter()
-                    .find(|(value, _)| *value == self)
-                    .map_or("", |(_, name)| name)
+                name_of(Self::NAMES, self)
             }
         }
 
@@ -49,11 +46,7 @@ macro_rules! choice {
 
             /// Reads a name as [`Self::name`] writes it.
             fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Self::NAMES
-                    .iter()
-                    .find(|(_, name)| *name == text)
-                    .map(|(value, _)| *value)
-                    .ok_or_else(|| unknown($what, text, Self::NAMES.iter().map(|(_, n)| *n)))
+                by_name(Self::NAMES, text, $what)
             }
         }
 
@@ -66,13 +59,28 @@ macro_rules! choice {
     };
 }
 
-/// The message for a name that is none of `names`.
-fn unknown<'n>(what: &str, text: &str, names: impl Iterator<Item = &'n str>) -> String {
-    let names: Vec<&str> = names.collect();
-    format!(
-        "unknown {what} `{text}`; expected one of {}",
-        names.join(", ")
-    )
+/// The name of `value` in `names`.
+pub(crate) fn name_of<T: Copy + PartialEq>(names: &[(T, &'static str)], value: T) -> &'static str {
+    names
+        .iter()
+        .find(|(v, _)| *v == value)
+        .map_or("", |(_, name)| name)
+}
+
+/// The value named `text` in `names`; an error naming `what` and every
+/// name when there is none.
+pub(crate) fn by_name<T: Copy>(names: &[(T, &str)], text: &str, what: &str) -> Result<T, String> {
+    names
+        .iter()
+        .find(|(_, name)| *name == text)
+        .map(|(value, _)| *value)
+        .ok_or_else(|| {
+            let all: Vec<&str> = names.iter().map(|(_, n)| *n).collect();
+            format!(
+                "unknown {what} `{text}`; expected one of {}",
+                all.join(", ")
+            )
+        })
 }
 
 choice! {

@@ -71,10 +71,7 @@ impl WireCase {
 
     /// The name the settings write (`camelCase`).
     pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(case, _)| *case == self)
-            .map_or("as_written", |(_, name)| name)
+        choices::name_of(Self::NAMES, self)
     }
 }
 
@@ -89,17 +86,7 @@ impl FromStr for WireCase {
 
     /// Reads a name as [`WireCase::name`] writes it.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Self::NAMES
-            .iter()
-            .find(|(_, name)| *name == text)
-            .map(|(case, _)| *case)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Self::NAMES.iter().map(|(_, n)| *n).collect();
-                format!(
-                    "unknown wire case `{text}`; expected one of {}",
-                    names.join(", ")
-                )
-            })
+        choices::by_name(Self::NAMES, text, "wire case")
     }
 }
 
