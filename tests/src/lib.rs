@@ -1,6 +1,7 @@
 //! Helpers shared by docmodel's end-to-end tests: where the specs and the
 //! shared corpus are.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -84,7 +85,10 @@ uuid = {{ version = "1", features = ["serde"] }}
 }
 
 /// Runs `cargo COMMAND --manifest-path DIR/Cargo.toml ARGS...` with a target
-/// folder shared by all such crates (their dependencies build once).
+/// folder shared by all such crates (their dependencies build once), without
+/// incremental compilation: a regenerated file is new to the compiler
+/// anyway, and the incremental cache of a large crate costs a quarter more
+/// build time and gigabytes of disk.
 pub fn cargo_on_crate(dir: &Path, command: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO"))
         .arg(command)
@@ -95,6 +99,7 @@ pub fn cargo_on_crate(dir: &Path, command: &str, args: &[&str]) -> Output {
             "CARGO_TARGET_DIR",
             repo_root().join("target/docmodel-crates-target"),
         )
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .expect("cargo runs")
 }
@@ -121,6 +126,142 @@ pub fn run_and_lint_model_crate(dir: &Path, done: &str) {
             assert!(stdout.contains(done), "{stdout}");
         }
     }
+}
+
+/// The runner of [`round_trip_payloads`]'s crate: reads the payloads,
+/// round-trips each through its model and prints one `FAIL model: reason`
+/// line per failure.
+const ROUND_TRIP_RUNNER: &str = r#"
+use PACKAGE::*;
+use serde_json::Value;
+
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(json: &Value) -> Result<(), String> {
+    let typed: T = serde_json::from_value(json.clone()).map_err(|e| format!("deserialize: {e}"))?;
+    let wire = serde_json::to_string(&typed).map_err(|e| format!("serialize: {e}"))?;
+    let back: Value = serde_json::from_str(&wire).map_err(|e| format!("reparse: {e}"))?;
+    same(json, &back, "").map_err(|path| format!("differs at {path}"))
+}
+
+/// Equal JSON values, byte for byte: the path of the first difference.
+fn same(a: &Value, b: &Value, path: &str) -> Result<(), String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for key in keys {
+                match (x.get(key), y.get(key)) {
+                    (Some(u), Some(v)) => same(u, v, &format!("{path}/{key}"))?,
+                    _ => return Err(format!("{path}/{key}")),
+                }
+            }
+            Ok(())
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                same(u, v, &format!("{path}/{i}"))?;
+            }
+            Ok(())
+        }
+        _ if a == b => Ok(()),
+        _ => Err(format!("{path}: {a} became {b}")),
+    }
+}
+
+fn main() {
+    let payloads = std::fs::read_to_string(std::env::args().nth(1).expect("payloads path")).unwrap();
+    let (mut passed, mut failed) = (0, 0);
+    for line in payloads.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let model = record["model"].as_str().unwrap();
+        let json = &record["json"];
+        let result = match model {
+            MATCH_ARMS
+            other => Err(format!("no model {other}")),
+        };
+        match result {
+            Ok(()) => passed += 1,
+            Err(reason) => {
+                failed += 1;
+                println!("FAIL {model}: {reason}");
+            }
+        }
+    }
+    println!("round trips: {passed} passed, {failed} failed");
+}
+"#;
+
+/// Builds `code` into the crate `target/docmodel-<name>-crate` (package
+/// `<name>-models`), runs every payload of `payloads` (JSON lines of
+/// `{"model": KEY, "json": …}`) through the type that `types` gives for its
+/// key (key, Rust path), and returns the failures, by key.
+pub fn round_trip_payloads(
+    name: &str,
+    code: &str,
+    types: &[(String, String)],
+    payloads: &Path,
+) -> BTreeMap<String, String> {
+    let dir = write_round_trip_crate(name, code, types);
+    run_round_trip_crate(&dir, payloads)
+}
+
+/// Writes the crate of [`round_trip_payloads`] and returns its folder.
+pub fn write_round_trip_crate(name: &str, code: &str, types: &[(String, String)]) -> PathBuf {
+    let dir = repo_root().join(format!("target/docmodel-{name}-crate"));
+    let package = format!("{name}-models");
+    let arms: String = types
+        .iter()
+        .map(|(key, path)| format!("{key:?} => round_trip::<{path}>(json),\n"))
+        .collect();
+    let runner = ROUND_TRIP_RUNNER
+        .replace("MATCH_ARMS", &arms)
+        .replace("PACKAGE", &package.replace('-', "_"));
+    write_model_crate(&dir, &package, code, &runner);
+    dir
+}
+
+/// Builds the crates at `dirs`, two at a time: rustc reads a crate on one
+/// thread, so a second build uses the second core (each large crate of
+/// models takes up to 8 GB, which bounds how many run at once).
+pub fn build_crates(dirs: &[PathBuf]) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let build = || {
+        while let Some(dir) = dirs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            let output = cargo_on_crate(dir, "build", &["--quiet"]);
+            assert!(
+                output.status.success(),
+                "{} builds:\n{}",
+                dir.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    };
+    std::thread::scope(|scope| {
+        scope.spawn(build);
+        build();
+    });
+}
+
+/// Runs the crate of [`round_trip_payloads`] at `dir` on `payloads`: the
+/// failures, by key.
+pub fn run_round_trip_crate(dir: &Path, payloads: &Path) -> BTreeMap<String, String> {
+    let payloads_arg = payloads.to_str().expect("a UTF-8 path");
+    let output = cargo_on_crate(dir, "run", &["--quiet", "--", payloads_arg]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{} builds and runs:\n{}\n{stdout}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    eprintln!(
+        "{}: {}",
+        dir.display(),
+        stdout.lines().last().unwrap_or_default()
+    );
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("FAIL ")?.split_once(": "))
+        .map(|(key, reason)| (key.to_string(), reason.to_string()))
+        .collect()
 }
 
 /// The properties of `dotnet-270` whose wire names the .NET docs cannot tell

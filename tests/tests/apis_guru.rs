@@ -29,6 +29,15 @@
 //! (`unparsed`) are left out of every score and counted. Every folder reads
 //! with no error, and every row of every Properties table (found by a line
 //! scan apart from the reader) becomes a property or a diagnostic.
+//!
+//! The payloads (`<api>/payloads.jsonl`, one per model) then go through the
+//! generated types: a crate per dialect, a module per API (`#[ignore]`d, run
+//! by `.ci/run` for Java, Python and typescript-axios; all 13 with
+//! `-- --ignored payloads_round_trip_in_every_dialect`). A payload that does
+//! not come back unchanged must reach a loss class listed for its dialect
+//! where the failure comes from (or be a payload that the truth made
+//! without a property it could not read); the counts by class are the
+//! snapshots `round_trips_<dialect>`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -36,8 +45,10 @@ use std::path::{Path, PathBuf};
 
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, Primitive, TypeExpr};
-use docmodel_codegen::{Failure, Report, Settings, WireCase, read_ir};
-use docmodel_tests::corpus;
+use docmodel_codegen::{Failure, Report, Settings, WireCase, generate, read_ir};
+use docmodel_tests::{
+    build_crates, corpus, repo_root, run_round_trip_crate, write_round_trip_crate,
+};
 use serde_json::Value;
 
 /// The dialect folders of every API.
@@ -324,12 +335,19 @@ struct Truth {
     models: BTreeMap<String, Vec<(String, Value, bool)>>,
     /// Models the truth could not read, left out.
     unparsed: BTreeSet<String>,
+    /// The properties the truth could not read, as (model, wire name), `""`
+    /// for a model whose inherited properties it did not follow: the
+    /// payloads lack them.
+    unparsed_properties: BTreeSet<(String, String)>,
     /// Top-level enums by name: their values.
     enums: BTreeMap<String, Vec<String>>,
     /// Union pages by name.
     unions: BTreeSet<String>,
     /// The case most of the API's wire names are in.
     wire_case: WireCase,
+    /// The truth's model names by their Java class names (the pages' and
+    /// the payloads' names).
+    classes: BTreeMap<String, String>,
 }
 
 impl Truth {
@@ -337,6 +355,12 @@ impl Truth {
         let text = std::fs::read_to_string(api.join("truth.json")).unwrap();
         let truth: Value = serde_json::from_str(&text).unwrap();
         let schemas = SpecSchemas::of(api);
+        let classes = truth["models"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|class| (class.clone(), schemas.unescaped_class(class)))
+            .collect();
         let models: BTreeMap<String, Vec<(String, Value, bool)>> = truth["models"]
             .as_object()
             .unwrap()
@@ -365,6 +389,18 @@ impl Truth {
             .iter()
             .map(|u| u["model"].as_str().unwrap().to_string())
             .collect();
+        let unparsed_properties = truth["unparsed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| {
+                let model = schemas.unescaped_class(u["model"].as_str().unwrap());
+                (
+                    model,
+                    u["property"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
         let enums = truth["enums"]
             .as_object()
             .unwrap()
@@ -381,9 +417,11 @@ impl Truth {
         Truth {
             models,
             unparsed,
+            unparsed_properties,
             enums,
             unions,
             wire_case,
+            classes,
         }
     }
 }
@@ -592,6 +630,11 @@ struct Score {
     required: Counted,
     enum_values: Counted,
     losses: BTreeMap<String, Loss>,
+    /// The classes lost at each true model (`(model, "")`) and property
+    /// (`(model, wire name)`).
+    at: BTreeMap<(String, String), BTreeSet<String>>,
+    /// The wire name read for each true property (`(model, wire name)`).
+    read_wire: BTreeMap<(String, String), String>,
 }
 
 /// How many of how many agree.
@@ -623,6 +666,21 @@ struct Loss {
 }
 
 impl Score {
+    /// [`Self::lose`], at the true model `model` and property `wire` (`""`
+    /// for the model itself).
+    fn lose_at(
+        &mut self,
+        (model, wire): (&str, &str),
+        class: &str,
+        example: impl FnOnce() -> String,
+    ) {
+        self.at
+            .entry((model.to_string(), wire.to_string()))
+            .or_default()
+            .insert(class.to_string());
+        self.lose(class, example);
+    }
+
     fn lose(&mut self, class: &str, example: impl FnOnce() -> String) {
         let loss = self.losses.entry(class.to_string()).or_default();
         if loss.count == 0 {
@@ -638,8 +696,8 @@ impl Score {
         self.models.count(found != NameMatch::No);
         match found {
             NameMatch::Exact => {}
-            NameMatch::No => self.lose("model: page not read", || name.to_string()),
-            other => self.lose(other.class(), || name.to_string()),
+            NameMatch::No => self.lose_at((name, ""), "model: page not read", || name.to_string()),
+            other => self.lose_at((name, ""), other.class(), || name.to_string()),
         }
         found != NameMatch::No
     }
@@ -660,7 +718,7 @@ impl Score {
         }
         for (name, values) in &truth.enums {
             if let Some(e) = names.find(name).and_then(|(read, _)| ir.enumeration(read)) {
-                self.compare_values(values, e, || name.clone());
+                self.compare_values(values, e, (name, ""));
             }
         }
         for (name, properties) in &truth.models {
@@ -673,7 +731,7 @@ impl Score {
             }
             let read = names.find(name).map(|(read, _)| read);
             let Some(model) = read.and_then(|read| ir.model(read)) else {
-                self.lose("model: read as an enum", || name.clone());
+                self.lose_at((name, ""), "model: read as an enum", || name.clone());
                 continue;
             };
             for (wire, ty, required) in properties {
@@ -686,12 +744,16 @@ impl Score {
                 };
                 self.wire.count(exact.is_some());
                 let Some(property) = exact.or_else(loose) else {
-                    self.lose("property: not on the page", || format!("{name}.{wire}"));
+                    self.lose_at((name, wire), "property: not on the page", || {
+                        format!("{name}.{wire}")
+                    });
                     continue;
                 };
+                self.read_wire
+                    .insert((name.clone(), wire.clone()), property.wire_name.clone());
                 if exact.is_none() {
                     let class = wire_loss(wire, &property.wire_name, truth.wire_case);
-                    self.lose(class, || {
+                    self.lose_at((name, wire), class, || {
                         format!("{name}.{wire} read as `{}`", property.wire_name)
                     });
                 }
@@ -702,20 +764,22 @@ impl Score {
                 self.wire_safe.count(safe);
                 if !safe || !same_kind {
                     let class = context.type_loss(ty, read);
-                    self.lose(&class, || {
+                    self.lose_at((name, wire), &class, || {
                         format!("{name}.{wire}: {} read as {}", show(ty), ir_show(read))
                     });
                 }
                 if let Some(read_required) = property.required {
                     self.required.count(read_required == *required);
                     if read_required != *required {
-                        self.lose("required: differs", || format!("{name}.{wire}"));
+                        self.lose_at((name, wire), "required: differs", || {
+                            format!("{name}.{wire}")
+                        });
                     }
                 }
                 if let (Some("enum"), TypeExpr::Enum(e)) = (ty["kind"].as_str(), read)
                     && let Some(e) = ir.enumeration(e)
                 {
-                    self.compare_values(&values(ty), e, || format!("{name}.{wire}"));
+                    self.compare_values(&values(ty), e, (name, wire));
                 }
             }
         }
@@ -725,7 +789,7 @@ impl Score {
         &mut self,
         truth: &[String],
         read: &docmodel_codegen::ir::Enum,
-        item: impl FnOnce() -> String,
+        (model, wire): (&str, &str),
     ) {
         let read: BTreeSet<String> = read.members.iter().map(|m| m.value.to_string()).collect();
         let truth: BTreeSet<String> = truth.iter().cloned().collect();
@@ -742,7 +806,14 @@ impl Score {
             } else {
                 "enum: values differ"
             };
-            self.lose(class, || format!("{}: {truth:?} read as {read:?}", item()));
+            let item = if wire.is_empty() {
+                model.to_string()
+            } else {
+                format!("{model}.{wire}")
+            };
+            self.lose_at((model, wire), class, || {
+                format!("{item}: {truth:?} read as {read:?}")
+            });
         }
     }
 }
@@ -1158,4 +1229,481 @@ fn table(scores: &BTreeMap<&str, Score>) -> String {
         .unwrap();
     }
     out
+}
+
+/// The dialects whose crates `.ci/run` builds and round-trips every payload
+/// through.
+const ROUND_TRIP_FOLDERS: &[&str] = &["java", "python", "typescript-axios"];
+
+#[test]
+#[ignore = "builds a crate of 4,546 models per dialect; run by .ci/run"]
+fn payloads_round_trip_in_java_python_and_typescript_axios() {
+    round_trip_folders(ROUND_TRIP_FOLDERS);
+}
+
+#[test]
+#[ignore = "builds 13 crates of 4,546 models, about 30 minutes on 2 cores"]
+fn payloads_round_trip_in_every_dialect() {
+    round_trip_folders(FOLDERS);
+}
+
+/// For each dialect folder: every API's models generated into one crate (a
+/// module per API, with the API's wire case), built, and every payload
+/// round-tripped through it. Each failure must reach a loss class that the
+/// reading test lists for the dialect: the payload holds a property whose
+/// wire name, type or requirement the page does not carry. The counts, by
+/// class, are an insta snapshot per dialect (`round_trips_<dialect>`).
+fn round_trip_folders(folders: &[&str]) {
+    let Some(root) = corpus("apis-guru") else {
+        return;
+    };
+    let apis = apis(&root);
+    let crates: Vec<DialectCrate> = folders
+        .iter()
+        .map(|folder| write_dialect_crate(&apis, folder))
+        .collect();
+    let dirs: Vec<PathBuf> = crates.iter().map(|c| c.dir.clone()).collect();
+    build_crates(&dirs);
+    let mut unexplained = Vec::new();
+    for (folder, built) in folders.iter().zip(&crates) {
+        let failures = run_round_trip_crate(&built.dir, &built.payloads);
+        let (report, failures) = explain_failures(folder, &built.modules, &failures);
+        println!("{report}");
+        insta::assert_snapshot!(format!("round_trips_{folder}"), report);
+        unexplained.extend(failures);
+    }
+    assert!(
+        unexplained.is_empty(),
+        "round-trip failures no loss class of the dialect explains:\n{}",
+        unexplained.join("\n")
+    );
+}
+
+/// A dialect's crate, written: its folder, its payloads file and its APIs.
+struct DialectCrate {
+    dir: PathBuf,
+    payloads: PathBuf,
+    modules: BTreeMap<String, ApiModule>,
+}
+
+/// One API's part of a dialect's crate.
+struct ApiModule {
+    truth: Truth,
+    score: Score,
+    payloads: Vec<(String, Value)>,
+}
+
+/// Writes one dialect's crate: a module per API, and the payloads keyed by
+/// module and model.
+fn write_dialect_crate(apis: &[PathBuf], folder: &str) -> DialectCrate {
+    let mut code = String::new();
+    let mut types = Vec::new();
+    let mut payload_lines = String::new();
+    let mut modules: BTreeMap<String, ApiModule> = BTreeMap::new();
+    for api in apis {
+        let dir = api.join(folder);
+        if !dir.exists() {
+            continue;
+        }
+        let truth = Truth::read(api);
+        let settings = Settings::new().input(&dir).wire_case(truth.wire_case);
+        let generated = match generate(&settings) {
+            Ok(generated) => generated,
+            Err(failure) => panic!("{}: {failure}", dir.display()),
+        };
+        let module = module_name(api);
+        writeln!(code, "pub mod {module} {{\n{}\n}}", generated.code).unwrap();
+        let declared: BTreeMap<String, String> =
+            declared_types(&generated.code).into_iter().collect();
+        let mut score = Score::default();
+        score.add(&truth, &generated.ir);
+        let text = std::fs::read_to_string(api.join("payloads.jsonl")).unwrap();
+        let payloads: Vec<(String, Value)> = text
+            .lines()
+            .map(|line| {
+                let mut record: Value = serde_json::from_str(line).unwrap();
+                let model = record["model"].as_str().unwrap().to_string();
+                let key = format!("{module}/{model}");
+                if let Some(rust) = type_of(&declared, &truth, &model) {
+                    types.push((key.clone(), format!("{module}::{rust}")));
+                }
+                let line = serde_json::json!({"model": key, "json": record["json"]});
+                writeln!(payload_lines, "{line}").unwrap();
+                (model, record["json"].take())
+            })
+            .collect();
+        let part = ApiModule {
+            truth,
+            score,
+            payloads,
+        };
+        modules.insert(module, part);
+    }
+    let name = format!("apis-guru-{folder}");
+    let payloads_path = repo_root().join(format!("target/docmodel-{name}-payloads.jsonl"));
+    std::fs::write(&payloads_path, payload_lines).unwrap();
+    DialectCrate {
+        dir: write_round_trip_crate(&name, &code, &types),
+        payloads: payloads_path,
+        modules,
+    }
+}
+
+/// The report of a dialect's round trips: counts, then each failure class
+/// with its count and first example; and the failures no class explains.
+fn explain_failures(
+    folder: &str,
+    modules: &BTreeMap<String, ApiModule>,
+    failures: &BTreeMap<String, String>,
+) -> (String, Vec<String>) {
+    let total: usize = modules.values().map(|m| m.payloads.len()).sum();
+    let mut classes: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut unexplained = Vec::new();
+    for (key, reason) in failures {
+        let (module, model) = key.split_once('/').unwrap();
+        let part = &modules[module];
+        let json = &part
+            .payloads
+            .iter()
+            .find(|(name, _)| name == model)
+            .unwrap()
+            .1;
+        let name = part.truth.classes.get(model).map_or(model, String::as_str);
+        let explaining = explaining_classes(&part.truth, &part.score, name, json, reason);
+        let kind = |class: &str| {
+            if class.starts_with("payload: ") {
+                Some("corpus")
+            } else if listed(DOC_LOSSES, folder, class) {
+                Some("docs")
+            } else if listed(READER_DEFECTS, folder, class) {
+                Some("reader")
+            } else {
+                None
+            }
+        };
+        let class = match explaining.iter().find_map(|c| Some((kind(c)?, c))) {
+            Some((kind, class)) => format!("{kind:<7} {class}"),
+            None => {
+                unexplained.push(format!(
+                    "{folder}: {key}: {reason} (classes there: {explaining:?})"
+                ));
+                "UNEXPLAINED".to_string()
+            }
+        };
+        let entry = classes
+            .entry(class)
+            .or_insert_with(|| (0, format!("{key}: {reason}")));
+        entry.0 += 1;
+    }
+    let mut report = format!(
+        "{folder}: {total} payloads of {} APIs; {} round-trip unchanged, {} fail\n",
+        modules.len(),
+        total - failures.len(),
+        failures.len()
+    );
+    for (class, (count, example)) in &classes {
+        writeln!(report, "{class:<60} {count:>5}  {example}").unwrap();
+    }
+    (report, unexplained)
+}
+
+/// A true property a payload reaches: where it is, and its value there
+/// (`None` where the payload lacks it).
+struct Reached<'j> {
+    model: String,
+    wire: String,
+    value: Option<&'j Value>,
+    ty: Value,
+}
+
+/// The true model `model` (as wire name `""`) and every true property of it
+/// that a payload of it holds or lacks, at any depth (walked by the true
+/// types).
+fn reach<'j>(truth: &Truth, model: &str, json: &'j Value, found: &mut Vec<Reached<'j>>) {
+    found.push(Reached {
+        model: model.to_string(),
+        wire: String::new(),
+        value: Some(json),
+        ty: Value::Null,
+    });
+    let (Some(properties), Value::Object(object)) = (truth.models.get(model), json) else {
+        return;
+    };
+    for (wire, ty, _) in properties {
+        let value = object.get(wire);
+        found.push(Reached {
+            model: model.to_string(),
+            wire: wire.clone(),
+            value,
+            ty: ty.clone(),
+        });
+        if let Some(value) = value {
+            reach_in_type(truth, ty, value, found);
+        }
+    }
+}
+
+/// [`reach`] for a value of the true type `ty`.
+fn reach_in_type<'j>(truth: &Truth, ty: &Value, json: &'j Value, found: &mut Vec<Reached<'j>>) {
+    match (ty["kind"].as_str(), json) {
+        (Some("ref"), _) => reach(truth, ty["name"].as_str().unwrap(), json, found),
+        (Some("list" | "set"), Value::Array(items)) => {
+            for item in items {
+                reach_in_type(truth, &ty["items"], item, found);
+            }
+        }
+        (Some("map"), Value::Object(values)) => {
+            for value in values.values() {
+                reach_in_type(truth, &ty["values"], value, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The true properties along a JSON path (`/a/0/b`) of a payload of the true
+/// model `model`, from the root to the key where it differs. A key may hold
+/// `/` (`example/full/path`): segments are joined until they name a property.
+fn along_path(truth: &Truth, model: &str, path: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut segments = path.trim_start_matches('/').split('/').peekable();
+    let mut ty = serde_json::json!({"kind": "ref", "name": model});
+    while segments.peek().is_some() {
+        match ty["kind"].as_str().unwrap_or_default() {
+            "ref" => {
+                let name = ty["name"].as_str().unwrap().to_string();
+                let Some(properties) = truth.models.get(&name) else {
+                    break;
+                };
+                let mut key = segments.next().unwrap().to_string();
+                let property = loop {
+                    if let Some(found) = properties.iter().find(|(wire, _, _)| *wire == key) {
+                        break Some(found);
+                    }
+                    match segments.next() {
+                        Some(more) => key = format!("{key}/{more}"),
+                        None => break None,
+                    }
+                };
+                let Some((wire, next, _)) = property else {
+                    break;
+                };
+                found.push((name, wire.clone()));
+                ty = next.clone();
+            }
+            "list" | "set" => {
+                segments.next();
+                ty = ty["items"].clone();
+            }
+            "map" => {
+                segments.next();
+                ty = ty["values"].clone();
+            }
+            _ => break,
+        }
+    }
+    found
+}
+
+/// The classes that explain why the payload `json` of the true model `model`
+/// failed with `reason`: those lost at the properties the failure can come
+/// from. A missing field comes from a property read under that wire name or
+/// with another requirement (or from a union read as one member's
+/// properties, or from a payload made without a property the truth could
+/// not read); a difference, from the properties along its path; a value
+/// refused, from a type or enum lost where the payload reaches.
+fn explaining_classes(
+    truth: &Truth,
+    score: &Score,
+    model: &str,
+    json: &Value,
+    reason: &str,
+) -> BTreeSet<String> {
+    let at = |model: &str, wire: &str| -> BTreeSet<String> {
+        let key = (model.to_string(), wire.to_string());
+        score.at.get(&key).cloned().unwrap_or_default()
+    };
+    let mut reached = Vec::new();
+    reach(truth, model, json, &mut reached);
+    let name_loss = |c: &String| !c.starts_with("type: ") && !c.starts_with("enum: ");
+    let mut classes = BTreeSet::new();
+    if let Some(rest) = reason.strip_prefix("deserialize: missing field `") {
+        let missing = rest.split('`').next().unwrap();
+        let unparsed = |m: &str| {
+            truth.unparsed_properties.iter().any(|(model, wire)| {
+                model == m && (wire.is_empty() || loose_name(wire) == loose_name(missing))
+            })
+        };
+        if reached
+            .iter()
+            .any(|r| r.wire.is_empty() && unparsed(&r.model))
+        {
+            classes.insert("payload: lacks a property the truth could not read".to_string());
+        }
+        for r in &reached {
+            let key = (r.model.clone(), r.wire.clone());
+            let read_as_missing = score.read_wire.get(&key).is_some_and(|w| w == missing);
+            let here = at(&r.model, &r.wire).into_iter();
+            if read_as_missing || r.wire.is_empty() {
+                classes.extend(here);
+            } else if r.value.is_some() {
+                classes.extend(here.filter(|c| c.starts_with("type: oneOf")));
+            }
+        }
+        // A field the docs name otherwise, rather than a type lost beside it.
+        let names: BTreeSet<String> = classes.iter().filter(|c| name_loss(c)).cloned().collect();
+        if !names.is_empty() {
+            classes = names;
+        }
+    } else if let Some(path) = reason.strip_prefix("differs at ") {
+        // A key on one side only is a name lost; a value changed, a type.
+        let (path, changed) = match path.split_once(": ") {
+            Some((path, _)) => (path, true),
+            None => (path, false),
+        };
+        let mut along = BTreeSet::new();
+        for (model, wire) in along_path(truth, model, path) {
+            along.extend(at(&model, ""));
+            along.extend(at(&model, &wire));
+        }
+        let preferred: BTreeSet<String> = along
+            .iter()
+            .filter(|c| name_loss(c) != changed)
+            .cloned()
+            .collect();
+        classes = if preferred.is_empty() {
+            along
+        } else {
+            preferred
+        };
+    } else if reason.starts_with("deserialize: ") {
+        // `invalid type: map, expected …`: the value refused is of that kind.
+        let refused_kind = reason
+            .strip_prefix("deserialize: invalid type: ")
+            .and_then(json_kind_of_unexpected);
+        let holds = |r: &Reached| match (refused_kind, r.value) {
+            (Some(kind), Some(value)) => holds_kind(&r.ty, value, kind),
+            (None, value) => value.is_some(),
+            (_, None) => false,
+        };
+        for r in reached.iter().filter(|r| holds(r)) {
+            let number = r.value.is_some_and(Value::is_number);
+            if r.ty["string"] == true && number {
+                classes.insert("payload: a decimal string made a number".to_string());
+            }
+            let refused = at(&r.model, &r.wire).into_iter().filter(|c| {
+                r.wire.is_empty() || c.starts_with("type: ") || c.starts_with("enum: ")
+            });
+            classes.extend(refused);
+        }
+    }
+    classes
+}
+
+/// The Rust type of a payload's model (its Java class name): that of the
+/// page by that name, by the schema's own name (`Configuration` for the
+/// class `ModelConfiguration`), without Java's escape (`2FAinfo` for
+/// `Model2FAinfo`), or with Python's (`ModelField` for `Field`).
+fn type_of<'d>(
+    declared: &'d BTreeMap<String, String>,
+    truth: &Truth,
+    class: &str,
+) -> Option<&'d String> {
+    let schema = truth.classes.get(class).map_or(class, String::as_str);
+    let unprefixed = class.strip_prefix("Model").unwrap_or(class);
+    [class, schema, unprefixed, &format!("Model{class}")]
+        .iter()
+        .find_map(|page| declared.get(*page))
+}
+
+/// The JSON kind (`"object"`, `"array"`, …) of serde's name for an
+/// unexpected value at the start of `text` (`map, expected a string`).
+fn json_kind_of_unexpected(text: &str) -> Option<&'static str> {
+    [
+        ("map", "object"),
+        ("sequence", "array"),
+        ("string", "string"),
+        ("floating point", "number"),
+        ("integer", "number"),
+        ("boolean", "boolean"),
+        ("null", "null"),
+        ("unit", "null"),
+    ]
+    .iter()
+    .find(|(serde, _)| text.starts_with(serde))
+    .map(|(_, kind)| *kind)
+}
+
+/// Whether `value` of the true type `ty` is of the JSON kind `kind`, or
+/// holds such an item (of a list) or value (of a map).
+fn holds_kind(ty: &Value, value: &Value, kind: &str) -> bool {
+    let own = match value {
+        Value::Object(_) => "object",
+        Value::Array(_) => "array",
+        Value::String(_) => "string",
+        Value::Number(_) => "number",
+        Value::Bool(_) => "boolean",
+        Value::Null => "null",
+    };
+    own == kind
+        || match (ty["kind"].as_str(), value) {
+            (Some("list" | "set"), Value::Array(items)) => items
+                .iter()
+                .any(|item| holds_kind(&ty["items"], item, kind)),
+            (Some("map"), Value::Object(values)) => values
+                .values()
+                .any(|item| holds_kind(&ty["values"], item, kind)),
+            _ => false,
+        }
+}
+
+/// A Rust module name for an API folder (`apple.com_sirikit-cloud-media` →
+/// `apple_com_sirikit_cloud_media`).
+fn module_name(api: &Path) -> String {
+    let name = api.file_name().unwrap().to_string_lossy();
+    let snake: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("api_{snake}")
+}
+
+/// The types of generated code by the page each was read from (page name
+/// without `.md`, Rust name), found by their docs' `Read from` line; an
+/// enum's docs (`Values of …`) name its model's page and are passed over.
+fn declared_types(code: &str) -> Vec<(String, String)> {
+    let mut declared = Vec::new();
+    let mut page: Option<String> = None;
+    let mut enum_docs = false;
+    for line in code.lines().map(str::trim_start) {
+        if line.starts_with("/// Values of `") {
+            enum_docs = true;
+        } else if let Some((_, rest)) = line.split_once("Read from `")
+            && !enum_docs
+        {
+            let path = rest.split('`').next().unwrap();
+            page = Path::new(path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
+        } else if let Some(rest) = ["pub struct ", "pub enum ", "pub type "]
+            .iter()
+            .find_map(|start| line.strip_prefix(start))
+        {
+            let ident: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(page) = page.take() {
+                declared.push((page, ident));
+            }
+            enum_docs = false;
+        }
+    }
+    declared
 }
