@@ -301,6 +301,7 @@ pub(crate) fn load_pages(
         declared.extend(read.declared);
         diagnostics.extend(found);
     }
+    read::settle_date_times(&mut declared);
     for folder in &mut folders {
         folder.shown_wire_case = shown_cases.get(&folder.folder).map(|s| s.case);
     }
@@ -402,7 +403,7 @@ fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::WireNameRule;
+    use crate::ir::{Primitive, TypeExpr, WireNameRule};
 
     /// `../shared/corpus/dotnet-270` beside the checkout; a loud skip when it
     /// is missing, a failure under CI (which has it).
@@ -470,6 +471,41 @@ mod tests {
             forward.1.contains(&Code::EnumBaseConflict),
             "{:?}",
             forward.1
+        );
+    }
+
+    #[test]
+    fn a_csharp_date_time_is_a_date_time_only_in_a_folder_that_writes_dates_apart() {
+        const HEAD: &str = "## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n";
+        let page = |name: &str, rows: &str| Page {
+            path: format!("{}/{name}.md", &name[..3].to_lowercase()),
+            text: format!(
+                "# Org.OpenAPITools.Model.{name}\n\n{HEAD}**Id** | **long?** |  | [optional] \n{rows}"
+            ),
+        };
+        // swagger-codegen writes `DateTime?` for dates and date-times alike;
+        // openapi-generator 7 writes `DateOnly` for dates.
+        let pages = vec![
+            page(
+                "OldOrder",
+                "**ShipDate** | **DateTime?** |  | [optional] \n",
+            ),
+            page("NewOrder", "**ShipDate** | **DateTime** |  | [optional] \n"),
+            page("NewPet", "**BirthDate** | **DateOnly** |  | [optional] \n"),
+        ];
+        let (ir, _, folders) = load_pages(pages, &Resolved::default(), &mut Vec::new());
+        assert!(
+            folders.iter().all(|f| f.dialect == Dialect::Csharp),
+            "{folders:?}"
+        );
+        let ship_date = |name: &str| ir.model(name).unwrap().properties[1].ty.innermost().clone();
+        assert_eq!(
+            ship_date("OldOrder"),
+            TypeExpr::Primitive(Primitive::DateOrDateTime)
+        );
+        assert_eq!(
+            ship_date("NewOrder"),
+            TypeExpr::Primitive(Primitive::DateTime)
         );
     }
 

@@ -1,5 +1,5 @@
 //! What the generated types read, they write back unchanged: one round trip
-//! per rule (numbers, date-time offsets, date-or-date-time, base64,
+//! per rule (numbers, date-time offsets, date-or-date-time, UUIDs, base64,
 //! defaults that stay absent, null apart from absent, unknown keys kept or
 //! refused, required properties made optional, an enum of no known values),
 //! through
@@ -55,6 +55,21 @@ fn main() {
         assert_eq!(parsed.as_str(), at);
         assert_eq!(parsed.get(), chrono::DateTime::parse_from_rfc3339(at).unwrap());
     }
+    // UUIDs keep their case and form.
+    for id in [
+        "0B8F2C3E-5D1A-4F6B-9C7D-8E9F0A1B2C3D",
+        "0b8f2c3e5d1a4f6b9c7d8e9f0a1b2c3d",
+        "{0b8f2c3e-5d1a-4f6b-9c7d-8e9f0a1b2c3d}",
+    ] {
+        let document = json!({"id": id});
+        assert_eq!(round_trip::<Event>(&document), document);
+        let event: Event = serde_json::from_value(document).unwrap();
+        let expected = uuid::Uuid::parse_str("0b8f2c3e-5d1a-4f6b-9c7d-8e9f0a1b2c3d").unwrap();
+        assert_eq!(event.id.unwrap().get(), expected);
+    }
+    assert!(serde_json::from_value::<Event>(json!({"id": "not-a-uuid"})).is_err());
+    assert_eq!(wire::Uuid::from(uuid::Uuid::nil()).as_str(), "00000000-0000-0000-0000-000000000000");
+
     let offset = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
     let made = wire::DateTime::from(chrono::TimeZone::with_ymd_and_hms(&offset, 2024, 5, 1, 12, 34, 56).unwrap());
     assert_eq!(made.as_str(), "2024-05-01T12:34:56+02:00");

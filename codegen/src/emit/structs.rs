@@ -221,8 +221,8 @@ fn default_accessor(
     }
 }
 
-/// Whether the Rust type of `ty` is `Copy`: a plain number, boolean or
-/// UUID, or an integer enum.
+/// Whether the Rust type of `ty` is `Copy`: a plain number or boolean, or
+/// an integer enum.
 fn is_copy(ty: &TypeExpr, ir: &Ir) -> bool {
     match ty {
         TypeExpr::Primitive(p) => matches!(
@@ -232,7 +232,6 @@ fn is_copy(ty: &TypeExpr, ir: &Ir) -> bool {
                 | Primitive::Int64
                 | Primitive::Float
                 | Primitive::Double
-                | Primitive::Uuid
         ),
         TypeExpr::Enum(name) => ir
             .enumeration(name)

@@ -9,26 +9,31 @@ use crate::ir::{Ir, Model, Primitive, Property, TypeExpr};
 
 /// The `wire` module for `ir`, or nothing when no model needs it.
 pub fn emit(ir: &Ir) -> TokenStream {
-    let date_time = ir
-        .models
-        .iter()
-        .flat_map(Model::types)
-        .any(|ty| *ty.innermost() == TypeExpr::Primitive(Primitive::DateTime));
+    let uses = |primitive: Primitive| {
+        ir.models
+            .iter()
+            .flat_map(Model::types)
+            .any(|ty| *ty.innermost() == TypeExpr::Primitive(primitive))
+    };
+    let date_time = uses(Primitive::DateTime);
+    let uuid = uses(Primitive::Uuid);
     let present = ir
         .models
         .iter()
         .filter(|m| !m.opaque && m.one_of.is_empty())
         .any(|m| m.properties.iter().any(|p| keeps_null(p, ir)));
-    if !(date_time || present) {
+    if !(date_time || uuid || present) {
         return TokenStream::new();
     }
     let date_time = date_time.then(date_time_type);
+    let uuid = uuid.then(uuid_type);
     let present = present.then(present_function);
     quote! {
         /// Types that keep a JSON value exactly as it came, so that what the
         /// models read they write back unchanged.
         pub mod wire {
             #date_time
+            #uuid
             #present
         }
     }
@@ -125,6 +130,77 @@ fn date_time_type() -> TokenStream {
         }
 
         impl<'de> serde::Deserialize<'de> for DateTime {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                Self::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}
+
+/// `wire::Uuid`: a UUID that keeps its text.
+fn uuid_type() -> TokenStream {
+    quote! {
+        /// A UUID, kept as written: its case and its form (hyphenated,
+        /// simple, braced or URN) are written back as they came, where
+        /// `uuid::Uuid` would write lowercase hyphens. [`Uuid::get`] gives
+        /// its value.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct Uuid {
+            text: String,
+            value: uuid::Uuid,
+        }
+
+        impl Uuid {
+            /// Reads `text` as a UUID in any of the forms `uuid` reads.
+            pub fn parse(text: &str) -> Result<Self, uuid::Error> {
+                Ok(Self {
+                    value: uuid::Uuid::parse_str(text)?,
+                    text: text.to_string(),
+                })
+            }
+
+            /// The UUID.
+            pub fn get(&self) -> uuid::Uuid {
+                self.value
+            }
+
+            /// The text, as it came.
+            pub fn as_str(&self) -> &str {
+                &self.text
+            }
+        }
+
+        impl From<uuid::Uuid> for Uuid {
+            fn from(value: uuid::Uuid) -> Self {
+                Self {
+                    text: value.to_string(),
+                    value,
+                }
+            }
+        }
+
+        impl std::str::FromStr for Uuid {
+            type Err = uuid::Error;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::parse(text)
+            }
+        }
+
+        impl std::fmt::Display for Uuid {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.text)
+            }
+        }
+
+        impl serde::Serialize for Uuid {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.text)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Uuid {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = String::deserialize(deserializer)?;
                 Self::parse(&text).map_err(serde::de::Error::custom)

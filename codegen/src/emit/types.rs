@@ -98,7 +98,7 @@ impl TypeNames {
             // Kept as written, offset and precision: see `support`.
             Primitive::DateTime => quote!(wire::DateTime),
             Primitive::DateOrDateTime => self.string(),
-            Primitive::Uuid => quote!(uuid::Uuid),
+            Primitive::Uuid => quote!(wire::Uuid),
             Primitive::Any => quote!(serde_json::Value),
             // Bytes are base64 text in JSON: kept as that text.
             Primitive::Binary => self.string(),

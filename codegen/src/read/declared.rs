@@ -35,6 +35,25 @@ pub struct PageModel {
     pub enums: Vec<PageEnum>,
 }
 
+impl PageModel {
+    /// Every type the page writes: its properties', its union members' and
+    /// that of its unlisted values.
+    pub fn types(&self) -> impl Iterator<Item = &TypeExpr> {
+        let properties = self.properties.iter().map(|p| &p.ty);
+        properties
+            .chain(&self.one_of)
+            .chain(&self.additional_properties)
+    }
+
+    /// [`Self::types`], to change them.
+    pub fn types_mut(&mut self) -> impl Iterator<Item = &mut TypeExpr> {
+        let properties = self.properties.iter_mut().map(|p| &mut p.ty);
+        properties
+            .chain(&mut self.one_of)
+            .chain(&mut self.additional_properties)
+    }
+}
+
 /// One property row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageProperty {

@@ -25,7 +25,8 @@ pub use dialect::Dialect;
 pub(crate) use dialect::detect::Detection;
 pub use folders::FolderDialect;
 pub(crate) use folders::{
-    ShownCase, folder_dialects, folder_of, shown_case_notes, shown_cases, wire_case_notes,
+    ShownCase, folder_dialects, folder_of, settle_date_times, shown_case_notes, shown_cases,
+    wire_case_notes,
 };
 pub(crate) use page::{PageRead, read_page};
 

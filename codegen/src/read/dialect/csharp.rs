@@ -18,7 +18,8 @@ pub(super) static SPEC: Spec = Spec {
             ("double", Double),
             ("decimal", Decimal),
             ("bool", Boolean),
-            ("DateTime", DateTime),
+            // A date or a date-time, but see `date_time_where_dates_apart`.
+            ("DateTime", DateOrDateTime),
             ("DateTimeOffset", DateTime),
             ("DateOnly", Date),
             ("Guid", Uuid),
@@ -40,7 +41,10 @@ pub(super) static SPEC: Spec = Spec {
         digit_prefixes: &["Var", "_"],
     },
     marks: MARKS,
-    quirks: Quirks::NONE,
+    quirks: Quirks {
+        date_time_where_dates_apart: true,
+        ..Quirks::NONE
+    },
 };
 
 /// How C# escapes a reserved field name.

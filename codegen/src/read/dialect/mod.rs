@@ -128,6 +128,10 @@ pub struct Quirks {
     /// PHP: a model name written with its namespace glued on
     /// (`OpenAPIClientModelTag`, the `\`s lost), linked to the model's page.
     pub glued_namespaces: bool,
+    /// C#: the vocabulary's date-or-date-time type (`DateTime`, which older
+    /// generators and swagger-codegen write for both) is a date-time in a
+    /// folder that writes dates apart (openapi-generator 7's `DateOnly`).
+    pub date_time_where_dates_apart: bool,
 }
 
 impl Quirks {
@@ -142,6 +146,7 @@ impl Quirks {
         one_of_comment: false,
         glued_namespaces: false,
         additional_properties_row: None,
+        date_time_where_dates_apart: false,
     };
 }
 
