@@ -316,6 +316,48 @@ fn most_common<'d>(detections: impl Iterator<Item = &'d Detection>) -> Option<Di
         .map(|(dialect, _)| dialect)
 }
 
+/// Settles the date-or-date-time types of the dialects that write one type
+/// for both unless the folder writes dates apart
+/// ([`Quirks::date_time_where_dates_apart`](super::dialect::Quirks)): in a
+/// folder where such a dialect's pages type a property as a date, their
+/// date-or-date-time types are date-times.
+pub(crate) fn settle_date_times(declared: &mut [Declared]) {
+    let models = || {
+        declared.iter().filter_map(|d| match d {
+            Declared::Model(model) if model.dialect.spec().quirks.date_time_where_dates_apart => {
+                Some(model)
+            }
+            _ => None,
+        })
+    };
+    let dates_apart: BTreeSet<(String, Dialect)> = models()
+        .filter(|model| {
+            model
+                .types()
+                .any(|ty| *ty.innermost() == TypeExpr::Primitive(Primitive::Date))
+        })
+        .filter_map(|model| Some((folder_of(model.sources.first()?), model.dialect)))
+        .collect();
+    if dates_apart.is_empty() {
+        return;
+    }
+    for declared in declared.iter_mut() {
+        let Declared::Model(model) = declared else {
+            continue;
+        };
+        let folder = model.sources.first().map(|page| folder_of(page));
+        if !folder.is_some_and(|f| dates_apart.contains(&(f, model.dialect))) {
+            continue;
+        }
+        for ty in model.types_mut() {
+            let inner = ty.innermost_mut();
+            if *inner == TypeExpr::Primitive(Primitive::DateOrDateTime) {
+                *inner = TypeExpr::Primitive(Primitive::DateTime);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,47 +417,5 @@ mod tests {
         other.reverse();
         assert_eq!(folder_dialects(one)[0].dialect, Dialect::Java);
         assert_eq!(folder_dialects(other)[0].dialect, Dialect::Java);
-    }
-}
-
-/// Settles the date-or-date-time types of the dialects that write one type
-/// for both unless the folder writes dates apart
-/// ([`Quirks::date_time_where_dates_apart`](super::dialect::Quirks)): in a
-/// folder where such a dialect's pages type a property as a date, their
-/// date-or-date-time types are date-times.
-pub(crate) fn settle_date_times(declared: &mut [Declared]) {
-    let models = || {
-        declared.iter().filter_map(|d| match d {
-            Declared::Model(model) if model.dialect.spec().quirks.date_time_where_dates_apart => {
-                Some(model)
-            }
-            _ => None,
-        })
-    };
-    let dates_apart: BTreeSet<(String, Dialect)> = models()
-        .filter(|model| {
-            model
-                .types()
-                .any(|ty| *ty.innermost() == TypeExpr::Primitive(Primitive::Date))
-        })
-        .filter_map(|model| Some((folder_of(model.sources.first()?), model.dialect)))
-        .collect();
-    if dates_apart.is_empty() {
-        return;
-    }
-    for declared in declared.iter_mut() {
-        let Declared::Model(model) = declared else {
-            continue;
-        };
-        let folder = model.sources.first().map(|page| folder_of(page));
-        if !folder.is_some_and(|f| dates_apart.contains(&(f, model.dialect))) {
-            continue;
-        }
-        for ty in model.types_mut() {
-            let inner = ty.innermost_mut();
-            if *inner == TypeExpr::Primitive(Primitive::DateOrDateTime) {
-                *inner = TypeExpr::Primitive(Primitive::DateTime);
-            }
-        }
     }
 }
