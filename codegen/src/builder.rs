@@ -134,6 +134,13 @@ impl Builder {
         self
     }
 
+    /// Adds a root: only the roots and what they reach are emitted
+    /// ([`Settings::root`]).
+    pub fn root(mut self, name: impl Into<String>) -> Self {
+        self.settings = self.settings.root(name);
+        self
+    }
+
     /// Adds settings for the pages under one path ([`Settings::path_override`]).
     pub fn path_override(mut self, entry: PathOverride) -> Self {
         self.settings = self.settings.path_override(entry);

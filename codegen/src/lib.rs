@@ -46,6 +46,7 @@ pub use pipeline::{
     Failure, Generated, InternalError, Loaded, Report, generate, generate_from_ir, read_ir,
 };
 pub use read::FolderDialect;
+pub use resolve::{ClosureSize, UnknownRoots};
 pub use settings::{
     CONFIG_FILE_NAME, PathOverride, Required, Settings, SettingsError, UnknownFields, WireCase,
 };

@@ -11,6 +11,7 @@ use crate::diagnostics::{self, Code, Diagnostic, Severity};
 use crate::ir::{Dialect, Ir};
 use crate::pages::{self, InputError, Inputs, Page};
 use crate::read::{FolderDialect, PageRead};
+use crate::resolve::{ClosureSize, UnknownRoots};
 use crate::settings::{PageSettings, Resolved, Settings, SettingsError, Shape};
 use crate::{emit, parallel, read, resolve};
 
@@ -44,6 +45,7 @@ pub struct Report {
     config_file: Option<PathBuf>,
     sources: HashMap<String, String>,
     folders: Vec<FolderDialect>,
+    closure: Option<ClosureSize>,
 }
 
 impl Report {
@@ -64,6 +66,11 @@ impl Report {
     /// an IR file).
     pub fn folder_dialects(&self) -> &[FolderDialect] {
         &self.folders
+    }
+
+    /// What the roots reached, when roots were set.
+    pub fn closure(&self) -> Option<ClosureSize> {
+        self.closure
     }
 
     /// True when any diagnostic is an error.
@@ -124,6 +131,8 @@ pub enum Failure {
     Input(InputError),
     /// The docs have errors; the report holds every diagnostic of the run.
     Docs(Box<Report>),
+    /// A root names no model or enum of the docs.
+    Roots(UnknownRoots),
     /// docmodel produced invalid Rust: a bug in docmodel, not in the docs.
     Internal(InternalError),
 }
@@ -133,6 +142,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Settings(error) => error.fmt(f),
             Failure::Input(error) => error.fmt(f),
+            Failure::Roots(error) => error.fmt(f),
             Failure::Docs(report) => {
                 let errors = report.count(Severity::Error);
                 write!(f, "{errors} error(s) in the docs")?;
@@ -155,6 +165,7 @@ impl std::error::Error for Failure {
         match self {
             Failure::Settings(error) => Some(error),
             Failure::Input(error) => Some(error),
+            Failure::Roots(error) => Some(error),
             Failure::Internal(error) => Some(error),
             Failure::Docs(_) => None,
         }
@@ -204,8 +215,9 @@ pub fn generate_from_ir(ir: Ir) -> Result<Generated, Failure> {
     emit_checked(ir, report)
 }
 
-/// The IR of the inputs and what reading them found, errors included: a run
-/// reports every problem, not the first.
+/// The IR of the inputs (cut to the closure of the roots, if any) and what
+/// reading them found, errors included: a run reports every problem, not the
+/// first. Roots are looked up only in docs without errors.
 fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
     let resolved = settings.resolved().map_err(Failure::Settings)?;
     let inputs = pages::inputs(settings.inputs()).map_err(Failure::Input)?;
@@ -230,8 +242,14 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
         config_file: resolved.file,
         sources,
         folders,
+        closure: None,
     };
     report.extend(found);
+    if resolved.roots.is_empty() || report.has_errors() {
+        return Ok((ir, report));
+    }
+    let (ir, size) = resolve::closure(ir, &resolved.roots).map_err(Failure::Roots)?;
+    report.closure = Some(size);
     Ok((ir, report))
 }
 

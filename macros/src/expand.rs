@@ -92,7 +92,8 @@ fn tracked(report: &Report) -> Vec<String> {
 
 /// The macro's arguments: string literals naming pages, folders or an IR
 /// file, then options: `config = "docmodel.yaml"`, `wire_case = "camelCase"`,
-/// `strict = true`, `unknown_fields = "keep"`, `required = "lenient"`.
+/// `strict = true`, `unknown_fields = "keep"`, `required = "lenient"`,
+/// `roots = ["Pet", "Order"]`.
 struct Arguments {
     paths: Vec<LitStr>,
     config: Option<LitStr>,
@@ -100,6 +101,7 @@ struct Arguments {
     strict: Option<bool>,
     unknown_fields: Option<UnknownFields>,
     required: Option<Required>,
+    roots: Option<Vec<String>>,
 }
 
 impl Arguments {
@@ -125,7 +127,10 @@ impl Arguments {
         if let Some(required) = self.required {
             settings = settings.required(required);
         }
-        settings
+        self.roots
+            .iter()
+            .flatten()
+            .fold(settings, |settings, root| settings.root(root))
     }
 }
 
@@ -139,6 +144,7 @@ impl Parse for Arguments {
             strict: None,
             unknown_fields: None,
             required: None,
+            roots: None,
         };
         for item in items {
             match item {
@@ -220,6 +226,29 @@ impl Arguments {
                     ..
                 }),
             ) => self.required = Some(named(&value)?),
+            ("roots", Expr::Array(array)) => {
+                let roots = self.roots.get_or_insert_with(Vec::new);
+                for element in array.elems {
+                    match element {
+                        Expr::Lit(ExprLit {
+                            lit: Lit::Str(root),
+                            ..
+                        }) => roots.push(root.value()),
+                        other => {
+                            return Err(syn::Error::new_spanned(
+                                other,
+                                "expected a model or enum name as a string literal, such as roots = [\"Pet\"]",
+                            ));
+                        }
+                    }
+                }
+            }
+            ("roots", other) => {
+                return Err(syn::Error::new_spanned(
+                    other,
+                    "expected `roots` as an array of string literals, such as roots = [\"Pet\", \"Order\"]",
+                ));
+            }
             ("config" | "wire_case" | "unknown_fields" | "required", other) => {
                 return Err(syn::Error::new_spanned(
                     other,
@@ -232,7 +261,7 @@ impl Arguments {
                 return Err(syn::Error::new_spanned(
                     left,
                     format!(
-                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"`, `wire_case = \"camelCase\"`, `strict = true`, `unknown_fields = \"keep\"` and `required = \"lenient\"`"
+                        "unknown option `{option}`: `models!` takes page or folder paths as string literals, `config = \"file\"`, `wire_case = \"camelCase\"`, `strict = true`, `unknown_fields = \"keep\"`, `required = \"lenient\"` and `roots = [\"Pet\"]`"
                     ),
                 ));
             }

@@ -29,6 +29,7 @@ use quote::ToTokens;
 /// docmodel_macros::models!("specs/Pet.md", "more-specs");
 /// docmodel_macros::models!("docs", config = "docmodel.yaml");
 /// docmodel_macros::models!("docs", wire_case = "camelCase");
+/// docmodel_macros::models!("docs", roots = ["Pet", "Order"]); // only these and what they reach
 /// docmodel_macros::models!("ir.yaml");
 /// ```
 ///

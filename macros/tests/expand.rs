@@ -1,7 +1,7 @@
 //! The macro from a crate's point of view (trybuild): a passing expansion,
 //! and the messages of a missing folder, a malformed page, two models with
-//! one Rust name, a warning, an unknown option and a configuration file with
-//! an unknown key.
+//! one Rust name, a warning, an unknown option, a configuration file with
+//! an unknown key, roots that leave a model out and a root that names none.
 //!
 //! trybuild builds the cases in its own crate under the target directory,
 //! and the macro reads paths relative to that crate. The fixtures are copied
@@ -21,6 +21,8 @@ fn ui() {
     cases.compile_fail("tests/ui/warning.rs");
     cases.compile_fail("tests/ui/unknown_option.rs");
     cases.compile_fail("tests/ui/bad_config.rs");
+    cases.compile_fail("tests/ui/roots.rs");
+    cases.compile_fail("tests/ui/unknown_root.rs");
 }
 
 /// The crate trybuild builds the cases in: `<target>/tests/trybuild/<this crate>`.

@@ -54,6 +54,10 @@ enum Command {
         /// name by `wire_case` (the docs cannot confirm those).
         #[arg(long)]
         derived: bool,
+        /// Also print what the roots (`--root`, or the settings file's
+        /// `roots`) reach: how many models and enums the code holds.
+        #[arg(long = "roots")]
+        show_roots: bool,
     },
     /// Print the intermediate representation of the pages as YAML.
     Ir {
@@ -95,6 +99,10 @@ struct Input {
     /// settings file's `required`: strict or lenient.
     #[arg(long, value_name = "HOW")]
     required: Option<Required>,
+    /// Emit only this model or enum (by its name in the docs) and what it
+    /// reaches; repeatable; replaces the settings file's `roots`.
+    #[arg(long = "root", value_name = "NAME", id = "root")]
+    roots: Vec<String>,
 }
 
 impl Input {
@@ -119,7 +127,9 @@ impl Input {
         if let Some(required) = self.required {
             settings = settings.required(required);
         }
-        settings
+        self.roots
+            .iter()
+            .fold(settings, |settings, root| settings.root(root))
     }
 }
 
@@ -144,10 +154,17 @@ fn main() -> ExitCode {
             (Some(path), true) => check_file(&path, &g.code),
             (output, _) => write_output(output.as_deref(), &g.code, g.report.files_read()),
         }),
-        Command::Check { input, derived } => generated(&input).map(|g| {
+        Command::Check {
+            input,
+            derived,
+            show_roots,
+        } => generated(&input).map(|g| {
             print!("{}", folder_dialects(g.report.folder_dialects()));
             if derived {
                 print!("{}", derived_wire_names(&g.ir));
+            }
+            if show_roots {
+                println!("{}", closure_size(&g.report, &g.ir));
             }
             ExitCode::SUCCESS
         }),
@@ -215,6 +232,18 @@ fn derived_wire_names(ir: &Ir) -> String {
         }
     }
     out
+}
+
+/// What the roots reached, or that there were none.
+fn closure_size(report: &Report, ir: &Ir) -> String {
+    match report.closure() {
+        Some(size) => format!("roots: {size}"),
+        None => format!(
+            "roots: none set, so all {} models and {} enums are emitted",
+            ir.models.len(),
+            ir.enums.len()
+        ),
+    }
 }
 
 /// A spinner on a terminal, nothing otherwise (or with `--quiet`).

@@ -355,3 +355,57 @@ fn an_output_that_is_one_of_the_pages_read_is_refused() {
         assert_eq!(page, GOOD, "{command} left the page as it was");
     }
 }
+
+#[test]
+fn roots_cut_the_code_and_the_ir_to_what_they_reach_and_an_unknown_one_suggests_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let tag = "# Tag\n\n## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n| **name** | **String** | The name. |  |\n";
+    let store = "# Store\n\n## Properties\n\n| Name | Type | Description | Notes |\n| ---- | ---- | ---- | ---- |\n| **pets** | [**List&lt;Pet&gt;**](Pet.md) | The pets. |  |\n";
+    for (file, page) in [("Pet.md", GOOD), ("Tag.md", tag), ("Store.md", store)] {
+        std::fs::write(dir.path().join(file), page).unwrap();
+    }
+    let output = docmodel(&["check", ".", "--root", "Pet", "--roots"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        shown.contains("roots: 1 root(s) reach 2 of 3 models and 0 of 0 enums"),
+        "{shown}"
+    );
+    let output = docmodel(&["check", ".", "--roots"], dir.path());
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        shown.contains("roots: none set, so all 3 models and 0 enums are emitted"),
+        "{shown}"
+    );
+    std::fs::write(dir.path().join("docmodel.yaml"), "roots: [Store]\n").unwrap();
+    let ir = String::from_utf8(docmodel(&["ir", "."], dir.path()).stdout).unwrap();
+    assert!(
+        ir.contains("- name: Store") && ir.contains("- name: Tag"),
+        "{ir}"
+    );
+    let ir = String::from_utf8(docmodel(&["ir", ".", "--root", "Tag"], dir.path()).stdout).unwrap();
+    assert!(
+        !ir.contains("- name: Store") && ir.contains("- name: Tag"),
+        "{ir}"
+    );
+    let code = docmodel(&["generate", ".", "--root", "Tag"], dir.path()).stdout;
+    let code = String::from_utf8(code).unwrap();
+    assert!(
+        code.contains("pub struct Tag") && !code.contains("pub struct Pet"),
+        "{code}"
+    );
+    let output = docmodel(
+        &["generate", ".", "--root", "Stor", "--root", "tag"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("root `Stor` names no model or enum of the docs")
+            && err.contains("did you mean `Store`?")
+            && err.contains("root `tag` names no model")
+            && err.contains("did you mean `Tag`?"),
+        "{err}"
+    );
+    assert!(output.stdout.is_empty());
+}

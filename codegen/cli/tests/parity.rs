@@ -286,3 +286,59 @@ fn an_ir_file_generates_the_same_code_as_its_pages() {
     assert_eq!(expansion.models.to_string(), tokens_of(&from_pages.code));
     assert_eq!(expansion.tracked, [path], "the IR file is tracked");
 }
+
+/// Roots cut the code alike in all three, and a root that names no model
+/// fails all three with the same message.
+#[test]
+fn roots_cut_the_code_alike_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    page(
+        dir.path(),
+        "Pet.md",
+        &format!("# Pet\n\n{TABLE}| **tag** | [**Tag**](Tag.md) | x | |\n"),
+    );
+    page(
+        dir.path(),
+        "Tag.md",
+        &format!("# Tag\n\n{TABLE}| **id** | **Long** | x | |\n"),
+    );
+    page(
+        dir.path(),
+        "Store.md",
+        &format!("# Store\n\n{TABLE}| **pet** | [**Pet**](Pet.md) | x | |\n"),
+    );
+    let from_builder = Builder::new()
+        .specs(dir.path())
+        .root("Pet")
+        .generate()
+        .unwrap();
+    assert_eq!(
+        from_builder
+            .report
+            .closure()
+            .map(|c| (c.models, c.all_models)),
+        Some((2, 3))
+    );
+    assert!(!from_builder.code.contains("struct Store"));
+    let from_cli = cli(&[dir.path()], &["--root", "Pet"]);
+    assert_eq!(
+        from_cli.written.as_deref(),
+        Some(from_builder.code.as_str())
+    );
+    let path = dir.path().display().to_string();
+    let expansion = macro_expansion(quote!(#path, roots = ["Pet"]));
+    assert_eq!(expansion.models.to_string(), tokens_of(&from_builder.code));
+
+    let Err(BuildError::Generate(failure @ Failure::Roots(_))) =
+        Builder::new().specs(dir.path()).root("Pets").generate()
+    else {
+        panic!("an unknown root fails the builder");
+    };
+    let message = failure.to_string();
+    assert!(message.contains("did you mean `Pet`"), "{message}");
+    let from_cli = cli(&[dir.path()], &["--root", "Pets"]);
+    assert_eq!((from_cli.code, from_cli.written), (Some(2), None));
+    assert!(from_cli.stderr.contains(&message), "{}", from_cli.stderr);
+    let expansion = macro_expansion(quote!(#path, roots = ["Pets"]));
+    assert_eq!(expansion.errors, [format!("docmodel: {message}")]);
+}

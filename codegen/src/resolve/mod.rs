@@ -6,12 +6,15 @@
 mod cycles;
 mod defaults;
 mod merge;
+mod roots;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Enum, Ir, Model, Property, SourceRef, TypeExpr};
 use crate::read::{self, Declared, PageEnum, PageModel, PageProperty};
+
+pub use roots::{ClosureSize, UnknownRoots, closure};
 
 /// Builds the IR of the given pages; merge conflicts and unusable defaults
 /// become warnings.

@@ -11,6 +11,7 @@
 //! strict: true                # every warning is an error
 //! unknown_fields: keep        # ignore (default) | keep | deny
 //! required: lenient           # strict (default) | lenient
+//! roots: [Callback, Pet]      # emit only these and what they reach (default: all)
 //! overrides:                  # per file or folder, relative to this file
 //!   - path: legacy/
 //!     dialect: python_prior
@@ -149,6 +150,7 @@ pub struct Settings {
     strict: Option<bool>,
     unknown_fields: Option<UnknownFields>,
     required: Option<Required>,
+    roots: Option<Vec<String>>,
     overrides: Vec<PathOverride>,
 }
 
@@ -199,6 +201,15 @@ impl Settings {
         self
     }
 
+    /// Adds a root: a model or enum (by its name in the docs) that the code
+    /// must hold. With roots, only they and every model and enum they reach
+    /// are emitted; without, everything is (the configuration file's
+    /// `roots`, which roots set here replace).
+    pub fn root(mut self, name: impl Into<String>) -> Self {
+        self.roots.get_or_insert_with(Vec::new).push(name.into());
+        self
+    }
+
     /// Adds settings for the pages under one path.
     pub fn path_override(mut self, entry: PathOverride) -> Self {
         self.overrides.push(entry);
@@ -239,6 +250,7 @@ impl Settings {
                     .unwrap_or_default(),
                 required: self.required.or(from_file.required).unwrap_or_default(),
             },
+            roots: self.roots.clone().or(from_file.roots).unwrap_or_default(),
             overrides,
             file,
         })
@@ -253,6 +265,8 @@ pub(crate) struct Resolved {
     pub strict: bool,
     /// How the generated types treat the wire.
     pub shape: Shape,
+    /// The models and enums to emit with what they reach; empty: all.
+    pub roots: Vec<String>,
     overrides: Vec<PathOverride>,
     /// The configuration file read, if any.
     pub file: Option<PathBuf>,
@@ -319,6 +333,8 @@ struct FileSettings {
     unknown_fields: Option<UnknownFields>,
     #[serde(default)]
     required: Option<Required>,
+    #[serde(default)]
+    roots: Option<Vec<String>>,
     #[serde(default)]
     overrides: Vec<PathOverride>,
 }
@@ -496,7 +512,7 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let mut file = parse(
-            "wire_case: camelCase\nunknown_fields: keep\nrequired: lenient\noverrides:\n  - path: legacy/\n    dialect: python_prior\n    wire_case: snake_case\n",
+            "wire_case: camelCase\nunknown_fields: keep\nrequired: lenient\nroots: [Pet, Tag]\noverrides:\n  - path: legacy/\n    dialect: python_prior\n    wire_case: snake_case\n",
         )
         .unwrap();
         assert_eq!(file.wire_case, Some(WireCase::Camel));
@@ -504,6 +520,7 @@ mod tests {
             (file.unknown_fields, file.required),
             (Some(UnknownFields::Keep), Some(Required::Lenient))
         );
+        assert_eq!(file.roots, Some(vec!["Pet".to_string(), "Tag".to_string()]));
         assert!(
             parse("required: loose\n")
                 .unwrap_err()
@@ -516,6 +533,7 @@ mod tests {
             wire_case: file.wire_case,
             strict: false,
             shape: Shape::default(),
+            roots: Vec::new(),
             overrides: file.overrides,
             file: None,
         };
@@ -536,7 +554,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(CONFIG_FILE_NAME),
-            "wire_case: snake_case\nstrict: true\noverrides:\n  - path: legacy\n    dialect: ruby\n",
+            "wire_case: snake_case\nstrict: true\nroots: [Pet]\noverrides:\n  - path: legacy\n    dialect: ruby\n",
         )
         .unwrap();
         let settings = Settings::new()
@@ -547,6 +565,18 @@ mod tests {
         assert_eq!(resolved.file, Some(dir.path().join(CONFIG_FILE_NAME)));
         assert!(resolved.strict, "the file's `strict`");
         assert!(!settings.clone().strict(false).resolved().unwrap().strict);
+        assert_eq!(resolved.roots, ["Pet"], "the file's roots");
+        let own_roots = settings
+            .clone()
+            .root("Tag")
+            .root("Order")
+            .resolved()
+            .unwrap();
+        assert_eq!(
+            own_roots.roots,
+            ["Tag", "Order"],
+            "roots set in code replace the file's"
+        );
         let page = |p: &str| resolved.for_page(&dir.path().join(p).display().to_string());
         assert_eq!(page("a.md").wire_case, Some(WireCase::Kebab));
         assert_eq!(page("legacy/a.md").dialect, Some(Dialect::Ruby));

@@ -1,0 +1,3 @@
+docmodel_macros::models!("fixtures/roots", roots = ["Pett"]);
+
+fn main() {}
