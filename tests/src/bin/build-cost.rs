@@ -1,0 +1,235 @@
+//! What the generated code costs its users to compile: generates a crate,
+//! counts what it holds, builds it cold and reports the build's wall time and
+//! rustc's peak memory.
+//!
+//! ```sh
+//! cargo run -p docmodel-tests --release --bin build-cost            # every case
+//! cargo run -p docmodel-tests --release --bin build-cost -- dotnet-270-roots
+//! ```
+//!
+//! Cases: `dotnet-270` (all 6,533 models), `dotnet-270-roots` (eight roots,
+//! 299 models), `apis-guru-java` (a module per API of the 53, from their Java
+//! docs). Cold means: the dependencies are built first, and the generated
+//! file is new to the compiler (`CARGO_INCREMENTAL=0`), as after a docs
+//! change. Peak memory is the largest resident set of any process of the
+//! build (`/usr/bin/time -v`), which is rustc's on the models crate. Run it
+//! on an idle machine: the figures are meant for the README.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use docmodel_codegen::{Settings, generate};
+use docmodel_tests::{corpus, model_crate_manifest, repo_root};
+
+/// The eight roots of `dotnet-270` the README's example names.
+const DOTNET_ROOTS: &[&str] = &[
+    "User",
+    "Conversation",
+    "Queue",
+    "Flow",
+    "Evaluation",
+    "Recording",
+    "Workitem",
+    "ConversationQuery",
+];
+
+/// Every case, in the order they run.
+const CASES: &[&str] = &["dotnet-270-roots", "dotnet-270", "apis-guru-java"];
+
+fn main() {
+    let wanted: Vec<String> = std::env::args().skip(1).collect();
+    let cases: Vec<&str> = if wanted.is_empty() {
+        CASES.to_vec()
+    } else {
+        wanted.iter().map(String::as_str).collect()
+    };
+    println!(
+        "| case | models | enums | generate | lines | items | impls written | impls derived | cold build | rustc peak |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for case in cases {
+        let Some(code) = generate_case(case) else {
+            continue;
+        };
+        let counts = Counts::of(&code.text);
+        let build = build_cold(case, &code.text);
+        println!(
+            "| {case} | {} | {} | {:.2} s | {} | {} | {} | {} | {:.0} s | {:.2} GB |",
+            code.models,
+            code.enums,
+            code.seconds,
+            counts.lines,
+            counts.items,
+            counts.impls,
+            counts.derived,
+            build.seconds,
+            build.peak_kb as f64 / 1024.0 / 1024.0
+        );
+    }
+}
+
+/// A case's generated code.
+struct Code {
+    text: String,
+    models: usize,
+    enums: usize,
+    /// How long docmodel took to generate it.
+    seconds: f64,
+}
+
+/// Generates the code of `case`; `None` (said on stderr) when its corpus is missing.
+fn generate_case(case: &str) -> Option<Code> {
+    let start = Instant::now();
+    let (text, models, enums) = match case {
+        "dotnet-270" | "dotnet-270-roots" => {
+            let mut settings = Settings::new().input(corpus("dotnet-270")?);
+            if case == "dotnet-270-roots" {
+                settings = DOTNET_ROOTS.iter().fold(settings, |s, r| s.root(*r));
+            }
+            let generated = generate(&settings).expect("dotnet-270 generates");
+            let (models, enums) = (generated.ir.models.len(), generated.ir.enums.len());
+            (generated.code, models, enums)
+        }
+        "apis-guru-java" => apis_guru_java(&corpus("apis-guru")?),
+        other => panic!("unknown case `{other}`; the cases: {}", CASES.join(", ")),
+    };
+    Some(Code {
+        text,
+        models,
+        enums,
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// One module per API, generated from its Java docs with default settings.
+fn apis_guru_java(root: &Path) -> (String, usize, usize) {
+    let mut apis: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("java").is_dir())
+        .collect();
+    apis.sort();
+    let (mut code, mut models, mut enums) = (String::new(), 0, 0);
+    for api in apis {
+        let generated = generate(&Settings::new().input(api.join("java")))
+            .unwrap_or_else(|f| panic!("{}: {f}", api.display()));
+        let name = api.file_name().unwrap().to_string_lossy().to_lowercase();
+        let module: String = name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        writeln!(code, "pub mod api_{module} {{\n{}\n}}", generated.code).unwrap();
+        models += generated.ir.models.len();
+        enums += generated.ir.enums.len();
+    }
+    (code, models, enums)
+}
+
+/// What the code holds, counted on its text as written (before macro expansion).
+#[derive(Default)]
+struct Counts {
+    lines: usize,
+    /// Top-level items of every module (structs, enums, impls, functions …).
+    items: usize,
+    /// `impl` blocks written out.
+    impls: usize,
+    /// Impls a `#[derive(…)]` adds: one per trait named.
+    derived: usize,
+}
+
+impl Counts {
+    fn of(code: &str) -> Counts {
+        let file = syn::parse_file(code).expect("the generated code parses");
+        let mut counts = Counts {
+            lines: code.lines().count(),
+            ..Counts::default()
+        };
+        counts.add(&file.items);
+        counts
+    }
+
+    fn add(&mut self, items: &[syn::Item]) {
+        for item in items {
+            self.items += 1;
+            let attrs = match item {
+                syn::Item::Impl(_) => {
+                    self.impls += 1;
+                    continue;
+                }
+                syn::Item::Mod(module) => {
+                    if let Some((_, inner)) = &module.content {
+                        self.add(inner);
+                    }
+                    continue;
+                }
+                syn::Item::Struct(s) => &s.attrs,
+                syn::Item::Enum(e) => &e.attrs,
+                _ => continue,
+            };
+            for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+                let _ = attr.parse_nested_meta(|_| {
+                    self.derived += 1;
+                    Ok(())
+                });
+            }
+        }
+    }
+}
+
+/// A cold build's figures.
+struct Build {
+    seconds: f64,
+    peak_kb: u64,
+}
+
+/// Builds `code` as the library of a crate of its own, cold: first with an
+/// empty library (the dependencies build), then with the code.
+fn build_cold(case: &str, code: &str) -> Build {
+    let dir = repo_root().join(format!("target/docmodel-cost-{case}"));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        model_crate_manifest(&format!("cost-{case}"), ""),
+    )
+    .unwrap();
+    std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), "").unwrap();
+    let (status, _) = timed_cargo_build(&dir);
+    assert!(status.0, "the dependencies build: {}", status.1);
+    std::fs::write(dir.join("src/lib.rs"), code).unwrap();
+    let start = Instant::now();
+    let ((ok, log), peak_kb) = timed_cargo_build(&dir);
+    assert!(ok, "{case} builds: {log}");
+    Build {
+        seconds: start.elapsed().as_secs_f64(),
+        peak_kb,
+    }
+}
+
+/// Runs `cargo build` on the crate at `dir` under `/usr/bin/time -v`:
+/// (success, stderr) and the peak resident set in KiB.
+fn timed_cargo_build(dir: &Path) -> ((bool, String), u64) {
+    let output = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(env!("CARGO"))
+        .arg("build")
+        .arg("--quiet")
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .env(
+            "CARGO_TARGET_DIR",
+            repo_root().join("target/docmodel-cost-target"),
+        )
+        .env("CARGO_INCREMENTAL", "0")
+        .output()
+        .expect("/usr/bin/time runs cargo");
+    let log = String::from_utf8_lossy(&output.stderr).into_owned();
+    let peak_kb = log
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .and_then(|kb| kb.trim().parse().ok())
+        .unwrap_or(0);
+    ((output.status.success(), log), peak_kb)
+}
