@@ -159,14 +159,13 @@ impl Callback {
 /// Values of `DirectionEnum` in model `Callback`.
 ///
 /// Read from `specs/Callback.java-docs-site.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CallbackDirection {
-    #[serde(rename = "inbound")]
+    /// `"inbound"` on the wire.
     Inbound,
-    #[serde(rename = "outbound")]
+    /// `"outbound"` on the wire.
     Outbound,
     /// A value the docs do not list, kept as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -204,45 +203,58 @@ impl std::fmt::Display for CallbackDirection {
     }
 }
 
+impl serde::Serialize for CallbackDirection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CallbackDirection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wire::from_str_value(deserializer)
+    }
+}
+
 /// Values of `DisconnectTypeEnum` in model `Callback`.
 ///
 /// Read from `specs/Callback.java-docs-site.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CallbackDisconnectType {
-    #[serde(rename = "endpoint")]
+    /// `"endpoint"` on the wire.
     Endpoint,
-    #[serde(rename = "client")]
+    /// `"client"` on the wire.
     Client,
-    #[serde(rename = "system")]
+    /// `"system"` on the wire.
     System,
-    #[serde(rename = "timeout")]
+    /// `"timeout"` on the wire.
     Timeout,
-    #[serde(rename = "transfer")]
+    /// `"transfer"` on the wire.
     Transfer,
-    #[serde(rename = "transfer.conference")]
+    /// `"transfer.conference"` on the wire.
     TransferConference,
-    #[serde(rename = "transfer.consult")]
+    /// `"transfer.consult"` on the wire.
     TransferConsult,
-    #[serde(rename = "transfer.forward")]
+    /// `"transfer.forward"` on the wire.
     TransferForward,
-    #[serde(rename = "transfer.noanswer")]
+    /// `"transfer.noanswer"` on the wire.
     TransferNoanswer,
-    #[serde(rename = "transfer.notavailable")]
+    /// `"transfer.notavailable"` on the wire.
     TransferNotavailable,
-    #[serde(rename = "transport.failure")]
+    /// `"transport.failure"` on the wire.
     TransportFailure,
-    #[serde(rename = "error")]
+    /// `"error"` on the wire.
     Error,
-    #[serde(rename = "peer")]
+    /// `"peer"` on the wire.
     Peer,
-    #[serde(rename = "other")]
+    /// `"other"` on the wire.
     Other,
-    #[serde(rename = "spam")]
+    /// `"spam"` on the wire.
     Spam,
-    #[serde(rename = "uncallable")]
+    /// `"uncallable"` on the wire.
     Uncallable,
     /// A value the docs do not list, kept as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -308,31 +320,44 @@ impl std::fmt::Display for CallbackDisconnectType {
     }
 }
 
+impl serde::Serialize for CallbackDisconnectType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CallbackDisconnectType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wire::from_str_value(deserializer)
+    }
+}
+
 /// Values of `InitialStateEnum` in model `Callback`.
 ///
 /// Read from `specs/Callback.java-docs-site.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CallbackInitialState {
-    #[serde(rename = "alerting")]
+    /// `"alerting"` on the wire.
     Alerting,
-    #[serde(rename = "dialing")]
+    /// `"dialing"` on the wire.
     Dialing,
-    #[serde(rename = "contacting")]
+    /// `"contacting"` on the wire.
     Contacting,
-    #[serde(rename = "offering")]
+    /// `"offering"` on the wire.
     Offering,
-    #[serde(rename = "connected")]
+    /// `"connected"` on the wire.
     Connected,
-    #[serde(rename = "disconnected")]
+    /// `"disconnected"` on the wire.
     Disconnected,
-    #[serde(rename = "terminated")]
+    /// `"terminated"` on the wire.
     Terminated,
-    #[serde(rename = "scheduled")]
+    /// `"scheduled"` on the wire.
     Scheduled,
-    #[serde(rename = "none")]
+    /// `"none"` on the wire.
     None,
     /// A value the docs do not list, kept as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -384,31 +409,44 @@ impl std::fmt::Display for CallbackInitialState {
     }
 }
 
+impl serde::Serialize for CallbackInitialState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CallbackInitialState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wire::from_str_value(deserializer)
+    }
+}
+
 /// Values of `StateEnum` in model `Callback`.
 ///
 /// Read from `specs/Callback.java-docs-site.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CallbackState {
-    #[serde(rename = "alerting")]
+    /// `"alerting"` on the wire.
     Alerting,
-    #[serde(rename = "dialing")]
+    /// `"dialing"` on the wire.
     Dialing,
-    #[serde(rename = "contacting")]
+    /// `"contacting"` on the wire.
     Contacting,
-    #[serde(rename = "offering")]
+    /// `"offering"` on the wire.
     Offering,
-    #[serde(rename = "connected")]
+    /// `"connected"` on the wire.
     Connected,
-    #[serde(rename = "disconnected")]
+    /// `"disconnected"` on the wire.
     Disconnected,
-    #[serde(rename = "terminated")]
+    /// `"terminated"` on the wire.
     Terminated,
-    #[serde(rename = "scheduled")]
+    /// `"scheduled"` on the wire.
     Scheduled,
-    #[serde(rename = "none")]
+    /// `"none"` on the wire.
     None,
     /// A value the docs do not list, kept as received.
-    #[serde(untagged)]
     Unknown(String),
 }
 
@@ -457,6 +495,20 @@ impl std::str::FromStr for CallbackState {
 impl std::fmt::Display for CallbackState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CallbackState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CallbackState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wire::from_str_value(deserializer)
     }
 }
 
@@ -533,5 +585,24 @@ pub mod wire {
         T: serde::Deserialize<'de>,
     {
         T::deserialize(deserializer).map(Some)
+    }
+    /// Reads a JSON string into a type made from `&str`: how the open
+    /// enums read their values (a value they do not list is kept).
+    pub fn from_str_value<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: for<'a> From<&'a str>,
+    {
+        struct Text<T>(std::marker::PhantomData<T>);
+        impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for Text<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+                Ok(T::from(value))
+            }
+        }
+        deserializer.deserialize_str(Text(std::marker::PhantomData))
     }
 }

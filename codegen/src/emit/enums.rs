@@ -83,15 +83,15 @@ fn string_enum(
 ) -> TokenStream {
     let (string, result, from) = (names.string(), names.result(), names.from());
     let values: Vec<String> = members.iter().map(|m| m.value.to_string()).collect();
+    let value_docs: Vec<String> = values
+        .iter()
+        .map(|v| format!(" `{v:?}` on the wire."))
+        .collect();
     quote! {
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #ident {
-            #(
-                #[serde(rename = #values)]
-                #variants,
-            )*
+            #( #[doc = #value_docs] #variants, )*
             /// A value the docs do not list, kept as received.
-            #[serde(untagged)]
             #unknown(#string),
         }
 
@@ -125,6 +125,18 @@ fn string_enum(
         impl std::fmt::Display for #ident {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                wire::from_str_value(deserializer)
             }
         }
     }

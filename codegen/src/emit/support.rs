@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Ir, Model, Primitive, Property, TypeExpr};
+use crate::ir::{EnumBase, Ir, Model, Primitive, Property, TypeExpr};
 
 /// The `wire` module for `ir`, or nothing when no model needs it.
 pub fn emit(ir: &Ir) -> TokenStream {
@@ -17,17 +17,19 @@ pub fn emit(ir: &Ir) -> TokenStream {
     };
     let date_time = uses(Primitive::DateTime);
     let uuid = uses(Primitive::Uuid);
+    let string_enums = ir.enums.iter().any(|e| e.base() == EnumBase::String);
     let present = ir
         .models
         .iter()
         .filter(|m| !m.opaque && m.one_of.is_empty())
         .any(|m| m.properties.iter().any(|p| keeps_null(p, ir)));
-    if !(date_time || uuid || present) {
+    if !(date_time || uuid || present || string_enums) {
         return TokenStream::new();
     }
     let date_time = date_time.then(date_time_type);
     let uuid = uuid.then(uuid_type);
     let present = present.then(present_function);
+    let from_str_value = string_enums.then(from_str_value_function);
     quote! {
         /// Types that keep a JSON value exactly as it came, so that what the
         /// models read they write back unchanged.
@@ -35,6 +37,37 @@ pub fn emit(ir: &Ir) -> TokenStream {
             #date_time
             #uuid
             #present
+            #from_str_value
+        }
+    }
+}
+
+/// `wire::from_str_value`: reads a JSON string as any type made from a
+/// `&str` (the open enums), without allocating for a value it knows.
+fn from_str_value_function() -> TokenStream {
+    quote! {
+        /// Reads a JSON string into a type made from `&str`: how the open
+        /// enums read their values (a value they do not list is kept).
+        pub fn from_str_value<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: for<'a> From<&'a str>,
+        {
+            struct Text<T>(std::marker::PhantomData<T>);
+
+            impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for Text<T> {
+                type Value = T;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a string")
+                }
+
+                fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+                    Ok(T::from(value))
+                }
+            }
+
+            deserializer.deserialize_str(Text(std::marker::PhantomData))
         }
     }
 }

@@ -228,7 +228,10 @@ fn timed_cargo_build(dir: &Path) -> ((bool, String), u64) {
     let log = String::from_utf8_lossy(&output.stderr).into_owned();
     let peak_kb = log
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|kb| kb.trim().parse().ok())
         .unwrap_or(0);
     ((output.status.success(), log), peak_kb)
