@@ -196,12 +196,20 @@ pub fn generate(settings: &Settings) -> Result<Generated, Failure> {
     emit_checked(ir, report)
 }
 
+/// Reads the inputs of `settings` and finds everything [`generate`] would
+/// (the emitter's diagnostics included), without formatting the code: what
+/// `docmodel check` runs.
+pub fn check(settings: &Settings) -> Result<Loaded, Failure> {
+    let (ir, mut report) = load(settings)?;
+    report.extend(emit::emit_and_check(&ir, report.shape).map_err(internal)?);
+    let report = without_errors(report)?;
+    Ok(Loaded { ir, report })
+}
+
 /// Reads the inputs of `settings` into the IR, without generating code.
 pub fn read_ir(settings: &Settings) -> Result<Loaded, Failure> {
     let (ir, report) = load(settings)?;
-    if report.has_errors() {
-        return Err(Failure::Docs(Box::new(report)));
-    }
+    let report = without_errors(report)?;
     Ok(Loaded { ir, report })
 }
 
@@ -406,16 +414,25 @@ fn load_ir_file(
 /// Emits the IR's code and adds the emitter's diagnostics; a failure when
 /// any diagnostic of the run is an error.
 fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
-    let (code, found) = emit::emit_and_format(&ir, report.shape).map_err(|e| {
-        Failure::Internal(InternalError {
-            message: e.to_string(),
-        })
-    })?;
+    let (code, found) = emit::emit_and_format(&ir, report.shape).map_err(internal)?;
     report.extend(found);
+    let report = without_errors(report)?;
+    Ok(Generated { code, ir, report })
+}
+
+/// The report, or the failure it is when it holds an error.
+fn without_errors(report: Report) -> Result<Report, Failure> {
     if report.has_errors() {
         return Err(Failure::Docs(Box::new(report)));
     }
-    Ok(Generated { code, ir, report })
+    Ok(report)
+}
+
+/// The emitter made tokens that are not Rust.
+fn internal(error: syn::Error) -> Failure {
+    Failure::Internal(InternalError {
+        message: error.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -459,6 +476,50 @@ mod tests {
         let reversed = read(&files);
         assert!(forward.0.len() > 1_000_000, "the corpus is read");
         assert!(forward == reversed, "page order changes nothing");
+    }
+
+    #[test]
+    fn check_finds_what_generate_finds_without_the_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = "## Properties\n\n| Name | Type | Description | Notes |\n|--|--|--|--|\n";
+        let write = |file: &str, text: String| std::fs::write(dir.path().join(file), text).unwrap();
+        write(
+            "Pet.md",
+            format!("# Pet\n\n{table}| **owner** | [**Owner**](Owner.md) | | |\n"),
+        );
+        let settings = Settings::new().input(dir.path());
+        let codes = |report: &Report| {
+            report
+                .diagnostics()
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        };
+        let checked = check(&settings).unwrap();
+        let generated = generate(&settings).unwrap();
+        assert_eq!(
+            codes(&checked.report),
+            [Code::MissingModel],
+            "the emitter's warning"
+        );
+        assert_eq!(codes(&checked.report), codes(&generated.report));
+        assert_eq!(checked.ir, generated.ir);
+        write(
+            "pet_tag.md",
+            format!("# pet_tag\n\n{table}| **id** | **Long** | | |\n"),
+        );
+        write(
+            "PetTag.md",
+            format!("# PetTag\n\n{table}| **id** | **Long** | | |\n"),
+        );
+        let Err(Failure::Docs(report)) = check(&settings) else {
+            panic!("two models of one Rust name fail the check");
+        };
+        assert!(
+            codes(&report).contains(&Code::DuplicateRustName),
+            "{:?}",
+            codes(&report)
+        );
     }
 
     #[test]

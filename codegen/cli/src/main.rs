@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, WireNameRule};
 use docmodel_codegen::{
-    Failure, FolderDialect, Report, Required, Settings, UnknownFields, WireCase,
+    Failure, FolderDialect, Generated, Loaded, Report, Required, Settings, UnknownFields, WireCase,
 };
 use indicatif::ProgressBar;
 
@@ -158,7 +158,7 @@ fn main() -> ExitCode {
             input,
             derived,
             show_roots,
-        } => generated(&input).map(|g| {
+        } => checked(&input).map(|g| {
             print!("{}", folder_dialects(g.report.folder_dialects()));
             if derived {
                 print!("{}", derived_wire_names(&g.ir));
@@ -186,23 +186,46 @@ fn fail(code: u8, message: String) -> ExitCode {
 }
 
 /// Reads the inputs and generates the code, reporting; `Err` on errors.
-fn generated(input: &Input) -> Result<docmodel_codegen::Generated, ExitCode> {
-    let progress = progress(input, "reading pages and generating models");
-    let outcome = docmodel_codegen::generate(&input.settings());
-    progress.finish_and_clear();
-    let generated = outcome.map_err(|failure| failed(failure, input))?;
+fn generated(input: &Input) -> Result<Generated, ExitCode> {
+    let generated = run(
+        input,
+        "reading pages and generating models",
+        docmodel_codegen::generate,
+    )?;
     report(&generated.report, Some(&generated.ir), input);
     Ok(generated)
 }
 
+/// Reads the inputs and finds what generating would, without formatting
+/// the code, reporting; `Err` on errors.
+fn checked(input: &Input) -> Result<Loaded, ExitCode> {
+    let checked = run(
+        input,
+        "reading pages and checking the models",
+        docmodel_codegen::check,
+    )?;
+    report(&checked.report, Some(&checked.ir), input);
+    Ok(checked)
+}
+
 /// Reads the inputs into the IR, reporting; `Err` on errors.
-fn loaded(input: &Input) -> Result<docmodel_codegen::Loaded, ExitCode> {
-    let progress = progress(input, "reading pages");
-    let outcome = docmodel_codegen::read_ir(&input.settings());
-    progress.finish_and_clear();
-    let loaded = outcome.map_err(|failure| failed(failure, input))?;
+fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
+    let loaded = run(input, "reading pages", docmodel_codegen::read_ir)?;
     report(&loaded.report, Some(&loaded.ir), input);
     Ok(loaded)
+}
+
+/// Runs one library call on the settings of `input` behind a spinner that
+/// says `doing`; a failure is reported and becomes its exit code.
+fn run<T>(
+    input: &Input,
+    doing: &'static str,
+    call: fn(&Settings) -> Result<T, Failure>,
+) -> Result<T, ExitCode> {
+    let progress = progress(input, doing);
+    let outcome = call(&input.settings());
+    progress.finish_and_clear();
+    outcome.map_err(|failure| failed(failure, input))
 }
 
 /// Reports a failed run and gives its exit code.

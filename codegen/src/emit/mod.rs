@@ -108,6 +108,28 @@ pub(crate) fn emit_and_format(
     ir: &Ir,
     shape: Shape,
 ) -> Result<(String, Vec<Diagnostic>), syn::Error> {
+    let (items, diagnostics) = emit_parts(ir, shape, format_items)?;
+    Ok((with_header(&items.concat()), diagnostics))
+}
+
+/// What [`emit_and_format`] finds, without formatting the code: the
+/// tokens are emitted and parsed as Rust (so invalid Rust is still an
+/// error), and dropped.
+pub(crate) fn emit_and_check(ir: &Ir, shape: Shape) -> Result<Vec<Diagnostic>, syn::Error> {
+    let (_, diagnostics) = emit_parts(ir, shape, |tokens| {
+        syn::parse2::<syn::File>(tokens).map(drop)
+    })?;
+    Ok(diagnostics)
+}
+
+/// Emits the models in contiguous parts, one thread each, and hands each
+/// part's tokens to `finish`: its outputs in the order of the parts, and the
+/// diagnostics of naming the types and of every part.
+fn emit_parts<T: Send>(
+    ir: &Ir,
+    shape: Shape,
+    finish: impl Fn(TokenStream) -> Result<T, syn::Error> + Sync,
+) -> Result<(Vec<T>, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
     type_names(ir, &mut diagnostics);
     let parts = crate::parallel::map_parts(ir.models.len(), |part| {
@@ -115,15 +137,15 @@ pub(crate) fn emit_and_format(
         let names = type_names(ir, &mut Vec::new());
         let with_enums = part.end == ir.models.len();
         let tokens = emit_part(ir, &names, shape, part, with_enums, &mut found);
-        format_items(tokens).map(|items| (items, found))
+        finish(tokens).map(|output| (output, found))
     });
-    let mut items = Vec::new();
+    let mut outputs = Vec::new();
     for part in parts {
-        let (part_items, found) = part?;
-        items.extend(part_items);
+        let (output, found) = part?;
+        outputs.push(output);
         diagnostics.extend(found);
     }
-    Ok((with_header(&items), diagnostics))
+    Ok((outputs, diagnostics))
 }
 
 /// Each item of `tokens`, formatted by prettyplease on its own.
