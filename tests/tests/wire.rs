@@ -132,6 +132,17 @@ fn main() {
     let measure: keep::Measure = serde_json::from_value(lenient).unwrap();
     assert_eq!(measure.unit, None);
 
+    // What a payload gets wrong is said as serde's derive says it, with
+    // the position in the text.
+    let error = |result: Result<Event, serde_json::Error>| result.unwrap_err().to_string();
+    let missing = serde_json::from_str::<Measure>(r#"{"size": 3}"#).unwrap_err().to_string();
+    assert_eq!(missing, "missing field `unit` at line 1 column 11");
+    let twice = error(serde_json::from_str(r#"{"held": true, "held": false}"#));
+    assert_eq!(twice, "duplicate field `held` at line 1 column 21");
+    assert_eq!(error(serde_json::from_str("[1]")), "invalid type: sequence, expected struct Event at line 1 column 0");
+    let refused = serde_json::from_str::<deny::Event>(r#"{"nope": 1}"#).unwrap_err().to_string();
+    assert!(refused.starts_with("unknown field `nope`, expected one of `"), "{refused}");
+
     println!("wire: all round trips unchanged");
 }
 "##;

@@ -236,7 +236,7 @@ fn one_configuration_file_drives_every_entry_point() {
         .unwrap()
         .code;
     assert!(
-        from_builder.contains("rename = \"disconnect-type\""),
+        from_builder.contains("\"disconnect-type\" =>"),
         "the configuration applies"
     );
     let config_arg = config_file.display().to_string();

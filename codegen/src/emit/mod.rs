@@ -6,6 +6,7 @@
 mod docs;
 mod enums;
 mod names;
+mod objects;
 mod structs;
 mod support;
 mod types;
@@ -76,7 +77,7 @@ fn emit_part(
         .iter()
         .filter(|_| with_enums)
         .map(|e| enums::emit(e, &names.rust[&e.name], names));
-    let support = with_enums.then(|| support::emit(ir));
+    let support = with_enums.then(|| support::emit(ir, shape.unknown_fields));
     quote! { #( #structs )* #( #enums )* #support }
 }
 

@@ -8,24 +8,27 @@ use crate::ir::{EnumBase, Ir, Model, Primitive, Property, TypeExpr, WireValue};
 
 use super::docs;
 use super::names::{self, Scope};
+use super::objects::{self, Absent, ObjectField, Wire};
 use super::support;
 use super::types::TypeNames;
 use crate::settings::{Required, Shape, UnknownFields};
 
-/// How a field reads when its property is absent from the JSON.
-enum Absent {
-    /// Required: absence is an error.
-    Required,
-    /// Optional: `None` (a documented default is given by an accessor).
-    None,
-    /// The map of values under unlisted names: empty.
-    Empty,
-}
-
-/// One field, ready to print.
+/// One field, ready to print: its declaration, and its JSON.
 struct Field {
     tokens: TokenStream,
-    absent: Absent,
+    object: ObjectField,
+}
+
+impl Field {
+    /// Whether a JSON object without this field's key reads.
+    fn may_be_absent(&self) -> bool {
+        match self.object.wire {
+            Wire::Property { absent, .. } => {
+                !matches!(absent, Absent::Error | Absent::NoneWrittenNull)
+            }
+            Wire::Rest => true,
+        }
+    }
 }
 
 /// The struct for `model`, followed by the accessors of its documented defaults.
@@ -56,16 +59,15 @@ pub fn emit(
         None if unknown == UnknownFields::Keep => fields.push(unknown_field(&mut scope)),
         None => {}
     }
-    // serde refuses unknown keys only where no field is flattened.
-    let deny = (unknown == UnknownFields::Deny && model.additional_properties.is_none())
-        .then(|| quote!(#[serde(deny_unknown_fields)]));
     let doc = docs::model_attributes(model, "");
-    let all_optional = fields
+    let derive_default = fields
         .iter()
-        .all(|f| matches!(f.absent, Absent::None | Absent::Empty));
-    let derive_default = all_optional.then(|| quote!(, Default));
+        .all(Field::may_be_absent)
+        .then(|| quote!(, Default));
     let lint = names::lint_allowances(ident);
-    let field_tokens = fields.iter().map(|f| &f.tokens);
+    let (field_tokens, object_fields): (Vec<TokenStream>, Vec<ObjectField>) =
+        fields.into_iter().map(|f| (f.tokens, f.object)).unzip();
+    let impls = objects::impls(ident, &object_fields, unknown, names);
     let methods = (!methods.is_empty()).then(|| {
         quote! {
             impl #ident {
@@ -75,13 +77,13 @@ pub fn emit(
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize #derive_default)]
+        #[derive(Debug, Clone, PartialEq #derive_default)]
         #lint
-        #deny
         pub struct #ident {
             #( #field_tokens )*
         }
         #methods
+        #impls
     }
 }
 
@@ -127,13 +129,12 @@ impl Emitting<'_> {
             let option = names.option();
             ty = quote!(#option<#ty>);
         }
-        let mut serde = Vec::new();
-        if name.text != property.wire_name {
-            let wire = &property.wire_name;
-            serde.push(quote!(rename = #wire));
-        }
-        let absent = if required {
-            Absent::Required
+        let renamed = (name.text.trim_start_matches("r#") != property.wire_name)
+            .then(|| format!("`{}` in JSON.", property.wire_name));
+        let absent = if required && nullable {
+            Absent::NoneWrittenNull
+        } else if required {
+            Absent::Error
         } else {
             if let Some(value) = property
                 .default
@@ -157,33 +158,36 @@ impl Emitting<'_> {
             }
             let option = names.option();
             ty = quote!(#option<#ty>);
-            let skip = format!(
-                "{}::is_none",
-                if names.generated.contains("Option") {
-                    "::std::option::Option"
-                } else {
-                    "Option"
-                }
-            );
-            serde.push(quote!(default, skip_serializing_if = #skip));
             if support::keeps_null(property, ir) {
                 // `null` is `Some(None)` (or `Some(Value::Null)`), absence `None`.
-                serde.push(quote!(deserialize_with = "wire::present"));
+                Absent::NoneApartFromNull
+            } else {
+                Absent::None
             }
-            Absent::None
         };
         let lenient = (documented_required && !required)
             .then_some("Required by the docs; optional here (`required: lenient`).");
-        let doc = docs::attributes(property.description.as_deref().into_iter().chain(lenient));
-        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
+        let doc = docs::attributes(
+            property
+                .description
+                .as_deref()
+                .into_iter()
+                .chain(renamed.as_deref())
+                .chain(lenient),
+        );
         let ident = name.ident;
         Field {
             tokens: quote! {
                 #doc
-                #serde
                 pub #ident: #ty,
             },
-            absent,
+            object: ObjectField {
+                ident,
+                wire: Wire::Property {
+                    name: property.wire_name.clone(),
+                    absent,
+                },
+            },
         }
     }
 }
@@ -248,10 +252,12 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
     Field {
         tokens: quote! {
             /// Values under names the table does not list, kept as they came.
-            #[serde(flatten)]
             pub #ident: #ty,
         },
-        absent: Absent::Empty,
+        object: ObjectField {
+            ident,
+            wire: Wire::Rest,
+        },
     }
 }
 
@@ -262,10 +268,12 @@ fn unknown_field(scope: &mut Scope) -> Field {
     Field {
         tokens: quote! {
             /// Keys the docs do not list, kept as they came (`unknown_fields: keep`).
-            #[serde(flatten)]
             pub #ident: serde_json::Map<::std::string::String, serde_json::Value>,
         },
-        absent: Absent::Empty,
+        object: ObjectField {
+            ident,
+            wire: Wire::Rest,
+        },
     }
 }
 

@@ -6,9 +6,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::{EnumBase, Ir, Model, Primitive, Property, TypeExpr};
+use crate::settings::UnknownFields;
 
-/// The `wire` module for `ir`, or nothing when no model needs it.
-pub fn emit(ir: &Ir) -> TokenStream {
+/// The `wire` module for `ir` (whose structs treat unlisted keys as
+/// `unknown` says), or nothing when no model needs it.
+pub fn emit(ir: &Ir, unknown: UnknownFields) -> TokenStream {
     let uses = |primitive: Primitive| {
         ir.models
             .iter()
@@ -18,17 +20,19 @@ pub fn emit(ir: &Ir) -> TokenStream {
     let date_time = uses(Primitive::DateTime);
     let uuid = uses(Primitive::Uuid);
     let string_enums = ir.enums.iter().any(|e| e.base() == EnumBase::String);
-    let present = ir
-        .models
-        .iter()
-        .filter(|m| !m.opaque && m.one_of.is_empty())
-        .any(|m| m.properties.iter().any(|p| keeps_null(p, ir)));
-    if !(date_time || uuid || present || string_enums) {
+    let structs = ir.models.iter().any(|m| !m.opaque && m.one_of.is_empty());
+    let rest = ir.models.iter().any(|m| {
+        !m.opaque
+            && m.one_of.is_empty()
+            && (m.additional_properties.is_some() || unknown == UnknownFields::Keep)
+    });
+    if !(date_time || uuid || structs || string_enums) {
         return TokenStream::new();
     }
     let date_time = date_time.then(date_time_type);
     let uuid = uuid.then(uuid_type);
-    let present = present.then(present_function);
+    let objects = structs.then(object_helpers);
+    let rest = rest.then(rest_helpers);
     let from_str_value = string_enums.then(from_str_value_function);
     quote! {
         /// Types that keep a JSON value exactly as it came, so that what the
@@ -36,7 +40,8 @@ pub fn emit(ir: &Ir) -> TokenStream {
         pub mod wire {
             #date_time
             #uuid
-            #present
+            #objects
+            #rest
             #from_str_value
         }
     }
@@ -84,18 +89,117 @@ pub fn keeps_null(property: &Property, ir: &Ir) -> bool {
         }
 }
 
-/// `wire::present`: reads a present field as `Some`, `null` included.
-fn present_function() -> TokenStream {
+/// What every struct's `Deserialize` shares: the key of an object, and
+/// reading a field's value once.
+fn object_helpers() -> TokenStream {
     quote! {
-        /// Reads a field that the JSON holds, `null` included, as `Some`: with
-        /// `#[serde(default)]` an absent field stays `None`, so absent and
-        /// `null` are told apart and written back as they came.
-        pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+        /// A key of a JSON object, borrowed from the input where it can be.
+        pub struct Key<'de>(std::borrow::Cow<'de, str>);
+
+        impl Key<'_> {
+            /// The key's text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Key<'de> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Text;
+
+                impl<'de> serde::de::Visitor<'de> for Text {
+                    type Value = Key<'de>;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a key")
+                    }
+
+                    fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                        Ok(Key(std::borrow::Cow::Borrowed(key)))
+                    }
+
+                    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                        Ok(Key(std::borrow::Cow::Owned(key.to_owned())))
+                    }
+
+                    fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Key<'de>, E> {
+                        Ok(Key(std::borrow::Cow::Owned(key)))
+                    }
+                }
+
+                deserializer.deserialize_str(Text)
+            }
+        }
+
+        /// Reads the value of the field `name` into its empty `slot`; a
+        /// second value of the field is an error.
+        pub fn next_value<'de, A, T>(slot: &mut Option<T>, map: &mut A, name: &'static str) -> Result<(), A::Error>
         where
-            D: serde::Deserializer<'de>,
+            A: serde::de::MapAccess<'de>,
             T: serde::Deserialize<'de>,
         {
-            T::deserialize(deserializer).map(Some)
+            if slot.is_some() {
+                return Err(serde::de::Error::duplicate_field(name));
+            }
+            *slot = Some(map.next_value()?);
+            Ok(())
+        }
+
+        /// Skips the value of a key no field reads.
+        pub fn skip_value<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+            map.next_value::<serde::de::IgnoredAny>().map(drop)
+        }
+
+        /// The value of the required field `name`; its absence is an error.
+        pub fn required<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+            slot.ok_or_else(|| E::missing_field(name))
+        }
+
+        /// The value of a field where absent and `null` both read `None`.
+        pub fn none_if_null<T>(slot: Option<Option<T>>) -> Option<T> {
+            slot.flatten()
+        }
+    }
+}
+
+/// What the structs that keep unlisted keys share: the maps they keep them in.
+fn rest_helpers() -> TokenStream {
+    quote! {
+        /// A map that keeps the keys of an object no field names.
+        pub trait Rest {
+            /// The type of the values it keeps.
+            type Value;
+
+            /// Keeps one key and its value.
+            fn keep(&mut self, key: String, value: Self::Value);
+        }
+
+        impl<T> Rest for std::collections::HashMap<String, T> {
+            type Value = T;
+
+            fn keep(&mut self, key: String, value: T) {
+                self.insert(key, value);
+            }
+        }
+
+        impl Rest for serde_json::Map<String, serde_json::Value> {
+            type Value = serde_json::Value;
+
+            fn keep(&mut self, key: String, value: serde_json::Value) {
+                self.insert(key, value);
+            }
+        }
+
+        /// Reads the value of `key`, which no field names, into `rest`.
+        pub fn rest_value<'de, A, M>(rest: &mut M, key: Key<'_>, map: &mut A) -> Result<(), A::Error>
+        where
+            A: serde::de::MapAccess<'de>,
+            M: Rest,
+            M::Value: serde::Deserialize<'de>,
+        {
+            let value = map.next_value()?;
+            rest.keep(key.0.into_owned(), value);
+            Ok(())
         }
     }
 }

@@ -91,7 +91,7 @@ choice! {
         Ignore = "ignore",
         /// Keeps them in a `unknown_fields` map and writes them back.
         Keep = "keep",
-        /// Rejects them: `#[serde(deny_unknown_fields)]`.
+        /// Rejects them: a key the page does not list is an error.
         Deny = "deny",
     }
 }
