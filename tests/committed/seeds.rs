@@ -126,90 +126,50 @@ const _: () = {
         ) -> Result<S::Ok, S::Error> {
             use serde::ser::SerializeMap as _;
             let mut map = serializer.serialize_map(None)?;
-            if let Some(value) = &self.state {
-                map.serialize_entry("state", value)?;
-            }
-            if let Some(value) = &self.id {
-                map.serialize_entry("id", value)?;
-            }
-            if let Some(value) = &self.segments {
-                map.serialize_entry("segments", value)?;
-            }
-            if let Some(value) = &self.direction {
-                map.serialize_entry("direction", value)?;
-            }
-            if let Some(value) = &self.held {
-                map.serialize_entry("held", value)?;
-            }
-            if let Some(value) = &self.disconnect_type {
-                map.serialize_entry("disconnectType", value)?;
-            }
-            if let Some(value) = &self.start_hold_time {
-                map.serialize_entry("startHoldTime", value)?;
-            }
-            if let Some(value) = &self.dialer_preview {
-                map.serialize_entry("dialerPreview", value)?;
-            }
-            if let Some(value) = &self.voicemail {
-                map.serialize_entry("voicemail", value)?;
-            }
-            if let Some(value) = &self.callback_numbers {
-                map.serialize_entry("callbackNumbers", value)?;
-            }
-            if let Some(value) = &self.callback_user_name {
-                map.serialize_entry("callbackUserName", value)?;
-            }
-            if let Some(value) = &self.script_id {
-                map.serialize_entry("scriptId", value)?;
-            }
-            if let Some(value) = &self.external_campaign {
-                map.serialize_entry("externalCampaign", value)?;
-            }
-            if let Some(value) = &self.skip_enabled {
-                map.serialize_entry("skipEnabled", value)?;
-            }
-            if let Some(value) = &self.timeout_seconds {
-                map.serialize_entry("timeoutSeconds", value)?;
-            }
-            if let Some(value) = &self.start_alerting_time {
-                map.serialize_entry("startAlertingTime", value)?;
-            }
-            if let Some(value) = &self.connected_time {
-                map.serialize_entry("connectedTime", value)?;
-            }
-            if let Some(value) = &self.disconnected_time {
-                map.serialize_entry("disconnectedTime", value)?;
-            }
-            if let Some(value) = &self.callback_scheduled_time {
-                map.serialize_entry("callbackScheduledTime", value)?;
-            }
-            if let Some(value) = &self.automated_callback_config_id {
-                map.serialize_entry("automatedCallbackConfigId", value)?;
-            }
-            if let Some(value) = &self.provider {
-                map.serialize_entry("provider", value)?;
-            }
-            if let Some(value) = &self.peer_id {
-                map.serialize_entry("peerId", value)?;
-            }
-            if let Some(value) = &self.wrapup {
-                map.serialize_entry("wrapup", value)?;
-            }
-            if let Some(value) = &self.after_call_work {
-                map.serialize_entry("afterCallWork", value)?;
-            }
-            if let Some(value) = &self.after_call_work_required {
-                map.serialize_entry("afterCallWorkRequired", value)?;
-            }
-            if let Some(value) = &self.caller_id {
-                map.serialize_entry("callerId", value)?;
-            }
-            if let Some(value) = &self.caller_id_name {
-                map.serialize_entry("callerIdName", value)?;
-            }
-            if let Some(value) = &self.initial_state {
-                map.serialize_entry("initialState", value)?;
-            }
+            wire::entry_if_some(&mut map, "state", &self.state)?;
+            wire::entry_if_some(&mut map, "id", &self.id)?;
+            wire::entry_if_some(&mut map, "segments", &self.segments)?;
+            wire::entry_if_some(&mut map, "direction", &self.direction)?;
+            wire::entry_if_some(&mut map, "held", &self.held)?;
+            wire::entry_if_some(&mut map, "disconnectType", &self.disconnect_type)?;
+            wire::entry_if_some(&mut map, "startHoldTime", &self.start_hold_time)?;
+            wire::entry_if_some(&mut map, "dialerPreview", &self.dialer_preview)?;
+            wire::entry_if_some(&mut map, "voicemail", &self.voicemail)?;
+            wire::entry_if_some(&mut map, "callbackNumbers", &self.callback_numbers)?;
+            wire::entry_if_some(&mut map, "callbackUserName", &self.callback_user_name)?;
+            wire::entry_if_some(&mut map, "scriptId", &self.script_id)?;
+            wire::entry_if_some(&mut map, "externalCampaign", &self.external_campaign)?;
+            wire::entry_if_some(&mut map, "skipEnabled", &self.skip_enabled)?;
+            wire::entry_if_some(&mut map, "timeoutSeconds", &self.timeout_seconds)?;
+            wire::entry_if_some(
+                &mut map,
+                "startAlertingTime",
+                &self.start_alerting_time,
+            )?;
+            wire::entry_if_some(&mut map, "connectedTime", &self.connected_time)?;
+            wire::entry_if_some(&mut map, "disconnectedTime", &self.disconnected_time)?;
+            wire::entry_if_some(
+                &mut map,
+                "callbackScheduledTime",
+                &self.callback_scheduled_time,
+            )?;
+            wire::entry_if_some(
+                &mut map,
+                "automatedCallbackConfigId",
+                &self.automated_callback_config_id,
+            )?;
+            wire::entry_if_some(&mut map, "provider", &self.provider)?;
+            wire::entry_if_some(&mut map, "peerId", &self.peer_id)?;
+            wire::entry_if_some(&mut map, "wrapup", &self.wrapup)?;
+            wire::entry_if_some(&mut map, "afterCallWork", &self.after_call_work)?;
+            wire::entry_if_some(
+                &mut map,
+                "afterCallWorkRequired",
+                &self.after_call_work_required,
+            )?;
+            wire::entry_if_some(&mut map, "callerId", &self.caller_id)?;
+            wire::entry_if_some(&mut map, "callerIdName", &self.caller_id_name)?;
+            wire::entry_if_some(&mut map, "initialState", &self.initial_state)?;
             map.end()
         }
     }
@@ -937,6 +897,21 @@ pub mod wire {
         name: &'static str,
     ) -> Result<T, E> {
         slot.ok_or_else(|| E::missing_field(name))
+    }
+    /// Writes the entry of an optional field that holds a value.
+    pub fn entry_if_some<M, T>(
+        map: &mut M,
+        name: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), M::Error>
+    where
+        M: serde::ser::SerializeMap,
+        T: serde::Serialize,
+    {
+        match value {
+            Some(value) => map.serialize_entry(name, value),
+            None => Ok(()),
+        }
     }
     /// The value of a field where absent and `null` both read `None`.
     pub fn none_if_null<T>(slot: Option<Option<T>>) -> Option<T> {

@@ -80,16 +80,10 @@ fn serialize(ident: &Ident, fields: &[ObjectField], names: &TypeNames) -> TokenS
                     name,
                     absent: Absent::Error | Absent::NoneWrittenNull,
                 } => quote!(map.serialize_entry(#name, &self.#ident)?;),
-                Wire::Property { name, .. } => quote! {
-                    if let Some(value) = &self.#ident {
-                        map.serialize_entry(#name, value)?;
-                    }
-                },
-                Wire::Rest => quote! {
-                    for (key, value) in &self.#ident {
-                        map.serialize_entry(key, value)?;
-                    }
-                },
+                Wire::Property { name, .. } => {
+                    quote!(wire::entry_if_some(&mut map, #name, &self.#ident)?;)
+                }
+                Wire::Rest => quote!(wire::rest_entries(&mut map, &self.#ident)?;),
             }
         })
         .collect();

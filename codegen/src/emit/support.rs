@@ -155,6 +155,18 @@ fn object_helpers() -> TokenStream {
             slot.ok_or_else(|| E::missing_field(name))
         }
 
+        /// Writes the entry of an optional field that holds a value.
+        pub fn entry_if_some<M, T>(map: &mut M, name: &'static str, value: &Option<T>) -> Result<(), M::Error>
+        where
+            M: serde::ser::SerializeMap,
+            T: serde::Serialize,
+        {
+            match value {
+                Some(value) => map.serialize_entry(name, value),
+                None => Ok(()),
+            }
+        }
+
         /// The value of a field where absent and `null` both read `None`.
         pub fn none_if_null<T>(slot: Option<Option<T>>) -> Option<T> {
             slot.flatten()
@@ -188,6 +200,16 @@ fn rest_helpers() -> TokenStream {
             fn keep(&mut self, key: String, value: serde_json::Value) {
                 self.insert(key, value);
             }
+        }
+
+        /// Writes the entries of the keys no field names.
+        pub fn rest_entries<'r, M, K, V>(map: &mut M, rest: impl IntoIterator<Item = (&'r K, &'r V)>) -> Result<(), M::Error>
+        where
+            M: serde::ser::SerializeMap,
+            K: serde::Serialize + 'r,
+            V: serde::Serialize + 'r,
+        {
+            rest.into_iter().try_for_each(|(key, value)| map.serialize_entry(key, value))
         }
 
         /// Reads the value of `key`, which no field names, into `rest`.

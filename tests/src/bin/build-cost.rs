@@ -131,7 +131,8 @@ fn apis_guru_java(root: &Path) -> (String, usize, usize) {
 #[derive(Default)]
 struct Counts {
     lines: usize,
-    /// Top-level items of every module (structs, enums, impls, functions …).
+    /// Items of every module and `const _` block (structs, enums, impls,
+    /// functions …).
     items: usize,
     /// `impl` blocks written out.
     impls: usize,
@@ -150,7 +151,7 @@ impl Counts {
         counts
     }
 
-    fn add(&mut self, items: &[syn::Item]) {
+    fn add<'i>(&mut self, items: impl IntoIterator<Item = &'i syn::Item>) {
         for item in items {
             self.items += 1;
             let attrs = match item {
@@ -160,6 +161,22 @@ impl Counts {
                 }
                 syn::Item::Mod(module) => {
                     if let Some((_, inner)) = &module.content {
+                        self.add(inner);
+                    }
+                    continue;
+                }
+                // `const _: () = { … };` holds impls too.
+                syn::Item::Const(constant) => {
+                    if let syn::Expr::Block(block) = constant.expr.as_ref() {
+                        let inner: Vec<&syn::Item> = block
+                            .block
+                            .stmts
+                            .iter()
+                            .filter_map(|stmt| match stmt {
+                                syn::Stmt::Item(item) => Some(item),
+                                _ => None,
+                            })
+                            .collect();
                         self.add(inner);
                     }
                     continue;
