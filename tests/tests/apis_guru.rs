@@ -1242,7 +1242,7 @@ fn payloads_round_trip_in_java_python_and_typescript_axios() {
 }
 
 #[test]
-#[ignore = "builds 13 crates of 4,546 models, about 30 minutes on 2 cores"]
+#[ignore = "builds 13 crates of 4,546 models, about 20 minutes on 2 cores; fails while a dialect has unexplained round trips (see its snapshot)"]
 fn payloads_round_trip_in_every_dialect() {
     round_trip_folders(FOLDERS);
 }
