@@ -123,12 +123,26 @@ pub(crate) fn emit_and_check(ir: &Ir, shape: Shape) -> Result<Vec<Diagnostic>, s
     Ok(diagnostics)
 }
 
-/// Emits the models in contiguous parts, one thread each, and hands each
-/// part's tokens to `finish`: its outputs in the order of the parts, and the
-/// diagnostics of naming the types and of every part.
+/// How many models are emitted and finished at a time: the tokens and syntax
+/// trees of a few hundred models are held at once, not those of them all.
+const MODELS_AT_A_TIME: usize = 256;
+
+/// Emits the models in contiguous parts, one thread each, and hands the
+/// tokens of each run of [`MODELS_AT_A_TIME`] models to `finish`: the outputs
+/// in model order, and the diagnostics of naming the types and of every run.
 fn emit_parts<T: Send>(
     ir: &Ir,
     shape: Shape,
+    finish: impl Fn(TokenStream) -> Result<T, syn::Error> + Sync,
+) -> Result<(Vec<T>, Vec<Diagnostic>), syn::Error> {
+    emit_in_runs(ir, shape, MODELS_AT_A_TIME, finish)
+}
+
+/// [`emit_parts`] with runs of `run` models.
+fn emit_in_runs<T: Send>(
+    ir: &Ir,
+    shape: Shape,
+    run: usize,
     finish: impl Fn(TokenStream) -> Result<T, syn::Error> + Sync,
 ) -> Result<(Vec<T>, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
@@ -136,17 +150,32 @@ fn emit_parts<T: Send>(
     let parts = crate::parallel::map_parts(ir.models.len(), |part| {
         let mut found = Vec::new();
         let names = type_names(ir, &mut Vec::new());
-        let with_enums = part.end == ir.models.len();
-        let tokens = emit_part(ir, &names, shape, part, with_enums, &mut found);
-        finish(tokens).map(|output| (output, found))
+        runs(part, run)
+            .map(|models| {
+                let with_enums = models.end == ir.models.len();
+                finish(emit_part(ir, &names, shape, models, with_enums, &mut found))
+            })
+            .collect::<Result<Vec<T>, syn::Error>>()
+            .map(|outputs| (outputs, found))
     });
     let mut outputs = Vec::new();
     for part in parts {
-        let (output, found) = part?;
-        outputs.push(output);
+        let (part_outputs, found) = part?;
+        outputs.extend(part_outputs);
         diagnostics.extend(found);
     }
     Ok((outputs, diagnostics))
+}
+
+/// `models` cut into runs of at most `run`, in order; an empty range is
+/// one empty run (the enums still follow it).
+fn runs(models: Range<usize>, run: usize) -> impl Iterator<Item = Range<usize>> {
+    let end = models.end;
+    let starts = models.clone().step_by(run.max(1));
+    let empty = models.is_empty().then_some(models);
+    starts
+        .map(move |start| start..(start + run.max(1)).min(end))
+        .chain(empty)
 }
 
 /// Each item of `tokens`, formatted by prettyplease on its own.
@@ -244,5 +273,15 @@ mod tests {
         assert_eq!(diagnostics, emitted.diagnostics);
         let (reversed, _) = emit_and_format(&hard_cases(true), Shape::default()).unwrap();
         assert_eq!(reversed, parallel, "page order changes nothing");
+        let (in_runs_of_two, found) = emit_in_runs(&ir, Shape::default(), 2, format_items).unwrap();
+        assert_eq!(
+            with_header(&in_runs_of_two.concat()),
+            single,
+            "runs change nothing"
+        );
+        assert_eq!(found, emitted.diagnostics);
+        let empty: Vec<_> = runs(0..0, 2).collect();
+        assert_eq!(empty, [0..0]);
+        assert_eq!(runs(3..8, 2).collect::<Vec<_>>(), [3..5, 5..7, 7..8]);
     }
 }
