@@ -89,34 +89,19 @@ uuid = {{ version = "1", features = ["serde"] }}
 /// incremental compilation: a regenerated file is new to the compiler
 /// anyway, and the incremental cache of a large crate costs a quarter more
 /// build time and gigabytes of disk.
-///
-/// Cargo's first probe of `clippy-driver` in a fresh target folder has been
-/// seen to read garbage on its standard input and fail ("failed to run
-/// `rustc` to learn about target-specific information"), and cargo caches
-/// that failure in `.rustc_info.json`: then the cache is removed and the
-/// command run once more.
 pub fn cargo_on_crate(dir: &Path, command: &str, args: &[&str]) -> Output {
-    let target = repo_root().join("target/docmodel-crates-target");
-    let run = || {
-        Command::new(env!("CARGO"))
-            .arg(command)
-            .arg("--manifest-path")
-            .arg(dir.join("Cargo.toml"))
-            .args(args)
-            .env("CARGO_TARGET_DIR", &target)
-            .env("CARGO_INCREMENTAL", "0")
-            .output()
-            .expect("cargo runs")
-    };
-    let output = run();
-    let probe_failed = String::from_utf8_lossy(&output.stderr)
-        .contains("to learn about target-specific information");
-    if output.status.success() || !probe_failed {
-        return output;
-    }
-    eprintln!("cargo {command}: its probe of the compiler failed; probing again");
-    let _ = std::fs::remove_file(target.join(".rustc_info.json"));
-    run()
+    Command::new(env!("CARGO"))
+        .arg(command)
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .args(args)
+        .env(
+            "CARGO_TARGET_DIR",
+            repo_root().join("target/docmodel-crates-target"),
+        )
+        .env("CARGO_INCREMENTAL", "0")
+        .output()
+        .expect("cargo runs")
 }
 
 /// Runs a crate written by [`write_model_crate`] and lints it with clippy
