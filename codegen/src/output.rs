@@ -13,11 +13,17 @@ use std::path::{Path, PathBuf};
 /// Writes `content` to `path` unless it already holds exactly that; returns
 /// whether the file was written.
 pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
+    let target = followed(path)?;
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(is_special) {
+        // A device or a pipe (`-o /dev/null`) is written into, never
+        // replaced by a file.
+        std::fs::write(&target, content)?;
+        return Ok(true);
+    }
     if std::fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
         return Ok(false);
     }
-    let target = followed(path)?;
-    let existing = std::fs::metadata(&target).ok();
     if existing
         .as_ref()
         .is_some_and(|m| m.permissions().readonly())
@@ -51,6 +57,12 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
     Ok(true)
 }
 
+/// Whether `meta` is of a file that is neither a regular file nor a folder:
+/// a device, a pipe, a socket.
+fn is_special(meta: &std::fs::Metadata) -> bool {
+    !meta.is_file() && !meta.is_dir()
+}
+
 /// The file `path` names: the target of a symbolic link, else `path`.
 fn followed(path: &Path) -> std::io::Result<PathBuf> {
     match std::fs::symlink_metadata(path) {
@@ -81,6 +93,18 @@ fn new_file_builder() -> tempfile::Builder<'static, 'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_is_written_into_not_replaced() {
+        let null = Path::new("/dev/null");
+        if !std::fs::metadata(null).is_ok_and(|m| is_special(&m)) {
+            eprintln!("SKIPPED: /dev/null is not a device here");
+            return;
+        }
+        assert!(write_if_changed(null, "pub struct Pet;\n").unwrap());
+        let after = std::fs::symlink_metadata(null).unwrap();
+        assert!(is_special(&after), "/dev/null is still a device");
+    }
 
     #[test]
     fn writes_only_changes() {
