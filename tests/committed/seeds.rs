@@ -118,292 +118,194 @@ impl Callback {
     }
 }
 
-const _: () = {
-    impl serde::Serialize for Callback {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(None)?;
-            wire::entry_if_some(&mut map, "state", &self.state)?;
-            wire::entry_if_some(&mut map, "id", &self.id)?;
-            wire::entry_if_some(&mut map, "segments", &self.segments)?;
-            wire::entry_if_some(&mut map, "direction", &self.direction)?;
-            wire::entry_if_some(&mut map, "held", &self.held)?;
-            wire::entry_if_some(&mut map, "disconnectType", &self.disconnect_type)?;
-            wire::entry_if_some(&mut map, "startHoldTime", &self.start_hold_time)?;
-            wire::entry_if_some(&mut map, "dialerPreview", &self.dialer_preview)?;
-            wire::entry_if_some(&mut map, "voicemail", &self.voicemail)?;
-            wire::entry_if_some(&mut map, "callbackNumbers", &self.callback_numbers)?;
-            wire::entry_if_some(&mut map, "callbackUserName", &self.callback_user_name)?;
-            wire::entry_if_some(&mut map, "scriptId", &self.script_id)?;
-            wire::entry_if_some(&mut map, "externalCampaign", &self.external_campaign)?;
-            wire::entry_if_some(&mut map, "skipEnabled", &self.skip_enabled)?;
-            wire::entry_if_some(&mut map, "timeoutSeconds", &self.timeout_seconds)?;
-            wire::entry_if_some(
-                &mut map,
-                "startAlertingTime",
-                &self.start_alerting_time,
-            )?;
-            wire::entry_if_some(&mut map, "connectedTime", &self.connected_time)?;
-            wire::entry_if_some(&mut map, "disconnectedTime", &self.disconnected_time)?;
-            wire::entry_if_some(
-                &mut map,
-                "callbackScheduledTime",
-                &self.callback_scheduled_time,
-            )?;
-            wire::entry_if_some(
-                &mut map,
+impl serde::Serialize for Callback {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = wire::ObjectWriter::new(serializer);
+        object.entry_if_some("state", &self.state);
+        object.entry_if_some("id", &self.id);
+        object.entry_if_some("segments", &self.segments);
+        object.entry_if_some("direction", &self.direction);
+        object.entry_if_some("held", &self.held);
+        object.entry_if_some("disconnectType", &self.disconnect_type);
+        object.entry_if_some("startHoldTime", &self.start_hold_time);
+        object.entry_if_some("dialerPreview", &self.dialer_preview);
+        object.entry_if_some("voicemail", &self.voicemail);
+        object.entry_if_some("callbackNumbers", &self.callback_numbers);
+        object.entry_if_some("callbackUserName", &self.callback_user_name);
+        object.entry_if_some("scriptId", &self.script_id);
+        object.entry_if_some("externalCampaign", &self.external_campaign);
+        object.entry_if_some("skipEnabled", &self.skip_enabled);
+        object.entry_if_some("timeoutSeconds", &self.timeout_seconds);
+        object.entry_if_some("startAlertingTime", &self.start_alerting_time);
+        object.entry_if_some("connectedTime", &self.connected_time);
+        object.entry_if_some("disconnectedTime", &self.disconnected_time);
+        object.entry_if_some("callbackScheduledTime", &self.callback_scheduled_time);
+        object
+            .entry_if_some(
                 "automatedCallbackConfigId",
                 &self.automated_callback_config_id,
-            )?;
-            wire::entry_if_some(&mut map, "provider", &self.provider)?;
-            wire::entry_if_some(&mut map, "peerId", &self.peer_id)?;
-            wire::entry_if_some(&mut map, "wrapup", &self.wrapup)?;
-            wire::entry_if_some(&mut map, "afterCallWork", &self.after_call_work)?;
-            wire::entry_if_some(
-                &mut map,
-                "afterCallWorkRequired",
-                &self.after_call_work_required,
-            )?;
-            wire::entry_if_some(&mut map, "callerId", &self.caller_id)?;
-            wire::entry_if_some(&mut map, "callerIdName", &self.caller_id_name)?;
-            wire::entry_if_some(&mut map, "initialState", &self.initial_state)?;
-            map.end()
-        }
+            );
+        object.entry_if_some("provider", &self.provider);
+        object.entry_if_some("peerId", &self.peer_id);
+        object.entry_if_some("wrapup", &self.wrapup);
+        object.entry_if_some("afterCallWork", &self.after_call_work);
+        object.entry_if_some("afterCallWorkRequired", &self.after_call_work_required);
+        object.entry_if_some("callerId", &self.caller_id);
+        object.entry_if_some("callerIdName", &self.caller_id_name);
+        object.entry_if_some("initialState", &self.initial_state);
+        object.end()
     }
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Callback;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("struct Callback")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Callback, A::Error> {
-            let mut slot_state = None;
-            let mut slot_id = None;
-            let mut slot_segments = None;
-            let mut slot_direction = None;
-            let mut slot_held = None;
-            let mut slot_disconnect_type = None;
-            let mut slot_start_hold_time = None;
-            let mut slot_dialer_preview = None;
-            let mut slot_voicemail = None;
-            let mut slot_callback_numbers = None;
-            let mut slot_callback_user_name = None;
-            let mut slot_script_id = None;
-            let mut slot_external_campaign = None;
-            let mut slot_skip_enabled = None;
-            let mut slot_timeout_seconds = None;
-            let mut slot_start_alerting_time = None;
-            let mut slot_connected_time = None;
-            let mut slot_disconnected_time = None;
-            let mut slot_callback_scheduled_time = None;
-            let mut slot_automated_callback_config_id = None;
-            let mut slot_provider = None;
-            let mut slot_peer_id = None;
-            let mut slot_wrapup = None;
-            let mut slot_after_call_work = None;
-            let mut slot_after_call_work_required = None;
-            let mut slot_caller_id = None;
-            let mut slot_caller_id_name = None;
-            let mut slot_initial_state = None;
-            while let Some(key) = map.next_key::<wire::Key>()? {
-                match key.as_str() {
-                    "state" => wire::next_value(&mut slot_state, &mut map, "state")?,
-                    "id" => wire::next_value(&mut slot_id, &mut map, "id")?,
-                    "segments" => {
-                        wire::next_value(&mut slot_segments, &mut map, "segments")?
-                    }
-                    "direction" => {
-                        wire::next_value(&mut slot_direction, &mut map, "direction")?
-                    }
-                    "held" => wire::next_value(&mut slot_held, &mut map, "held")?,
-                    "disconnectType" => {
-                        wire::next_value(
-                            &mut slot_disconnect_type,
-                            &mut map,
-                            "disconnectType",
-                        )?
-                    }
-                    "startHoldTime" => {
-                        wire::next_value(
-                            &mut slot_start_hold_time,
-                            &mut map,
-                            "startHoldTime",
-                        )?
-                    }
-                    "dialerPreview" => {
-                        wire::next_value(
-                            &mut slot_dialer_preview,
-                            &mut map,
-                            "dialerPreview",
-                        )?
-                    }
-                    "voicemail" => {
-                        wire::next_value(&mut slot_voicemail, &mut map, "voicemail")?
-                    }
-                    "callbackNumbers" => {
-                        wire::next_value(
-                            &mut slot_callback_numbers,
-                            &mut map,
-                            "callbackNumbers",
-                        )?
-                    }
-                    "callbackUserName" => {
-                        wire::next_value(
-                            &mut slot_callback_user_name,
-                            &mut map,
-                            "callbackUserName",
-                        )?
-                    }
-                    "scriptId" => {
-                        wire::next_value(&mut slot_script_id, &mut map, "scriptId")?
-                    }
-                    "externalCampaign" => {
-                        wire::next_value(
-                            &mut slot_external_campaign,
-                            &mut map,
-                            "externalCampaign",
-                        )?
-                    }
-                    "skipEnabled" => {
-                        wire::next_value(
-                            &mut slot_skip_enabled,
-                            &mut map,
-                            "skipEnabled",
-                        )?
-                    }
-                    "timeoutSeconds" => {
-                        wire::next_value(
-                            &mut slot_timeout_seconds,
-                            &mut map,
-                            "timeoutSeconds",
-                        )?
-                    }
-                    "startAlertingTime" => {
-                        wire::next_value(
-                            &mut slot_start_alerting_time,
-                            &mut map,
-                            "startAlertingTime",
-                        )?
-                    }
-                    "connectedTime" => {
-                        wire::next_value(
-                            &mut slot_connected_time,
-                            &mut map,
-                            "connectedTime",
-                        )?
-                    }
-                    "disconnectedTime" => {
-                        wire::next_value(
-                            &mut slot_disconnected_time,
-                            &mut map,
-                            "disconnectedTime",
-                        )?
-                    }
-                    "callbackScheduledTime" => {
-                        wire::next_value(
-                            &mut slot_callback_scheduled_time,
-                            &mut map,
-                            "callbackScheduledTime",
-                        )?
-                    }
-                    "automatedCallbackConfigId" => {
-                        wire::next_value(
-                            &mut slot_automated_callback_config_id,
-                            &mut map,
-                            "automatedCallbackConfigId",
-                        )?
-                    }
-                    "provider" => {
-                        wire::next_value(&mut slot_provider, &mut map, "provider")?
-                    }
-                    "peerId" => wire::next_value(&mut slot_peer_id, &mut map, "peerId")?,
-                    "wrapup" => wire::next_value(&mut slot_wrapup, &mut map, "wrapup")?,
-                    "afterCallWork" => {
-                        wire::next_value(
-                            &mut slot_after_call_work,
-                            &mut map,
-                            "afterCallWork",
-                        )?
-                    }
-                    "afterCallWorkRequired" => {
-                        wire::next_value(
-                            &mut slot_after_call_work_required,
-                            &mut map,
-                            "afterCallWorkRequired",
-                        )?
-                    }
-                    "callerId" => {
-                        wire::next_value(&mut slot_caller_id, &mut map, "callerId")?
-                    }
-                    "callerIdName" => {
-                        wire::next_value(
-                            &mut slot_caller_id_name,
-                            &mut map,
-                            "callerIdName",
-                        )?
-                    }
-                    "initialState" => {
-                        wire::next_value(
-                            &mut slot_initial_state,
-                            &mut map,
-                            "initialState",
-                        )?
-                    }
-                    _ => wire::skip_value(&mut map)?,
+}
+
+impl<'de> serde::Deserialize<'de> for Callback {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        wire::read_object(deserializer)
+    }
+}
+
+impl wire::Object for Callback {
+    const EXPECTING: &'static str = "struct Callback";
+    fn read<'de, A: serde::de::MapAccess<'de>>(
+        mut object: wire::ObjectReader<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut slot_state: Option<Option<CallbackState>> = None;
+        let mut slot_id: Option<Option<String>> = None;
+        let mut slot_segments: Option<Option<Vec<serde_json::Value>>> = None;
+        let mut slot_direction: Option<Option<CallbackDirection>> = None;
+        let mut slot_held: Option<Option<bool>> = None;
+        let mut slot_disconnect_type: Option<Option<CallbackDisconnectType>> = None;
+        let mut slot_start_hold_time: Option<Option<wire::DateTime>> = None;
+        let mut slot_dialer_preview: Option<serde_json::Value> = None;
+        let mut slot_voicemail: Option<serde_json::Value> = None;
+        let mut slot_callback_numbers: Option<Option<Vec<String>>> = None;
+        let mut slot_callback_user_name: Option<Option<String>> = None;
+        let mut slot_script_id: Option<Option<String>> = None;
+        let mut slot_external_campaign: Option<Option<bool>> = None;
+        let mut slot_skip_enabled: Option<Option<bool>> = None;
+        let mut slot_timeout_seconds: Option<Option<i32>> = None;
+        let mut slot_start_alerting_time: Option<Option<wire::DateTime>> = None;
+        let mut slot_connected_time: Option<Option<wire::DateTime>> = None;
+        let mut slot_disconnected_time: Option<Option<wire::DateTime>> = None;
+        let mut slot_callback_scheduled_time: Option<Option<wire::DateTime>> = None;
+        let mut slot_automated_callback_config_id: Option<Option<String>> = None;
+        let mut slot_provider: Option<Option<String>> = None;
+        let mut slot_peer_id: Option<Option<String>> = None;
+        let mut slot_wrapup: Option<serde_json::Value> = None;
+        let mut slot_after_call_work: Option<serde_json::Value> = None;
+        let mut slot_after_call_work_required: Option<Option<bool>> = None;
+        let mut slot_caller_id: Option<Option<String>> = None;
+        let mut slot_caller_id_name: Option<Option<String>> = None;
+        let mut slot_initial_state: Option<Option<CallbackInitialState>> = None;
+        while let Some(key) = object.next_key() {
+            match key.as_str() {
+                "state" => object.value(&mut slot_state, "state"),
+                "id" => object.value(&mut slot_id, "id"),
+                "segments" => object.value(&mut slot_segments, "segments"),
+                "direction" => object.value(&mut slot_direction, "direction"),
+                "held" => object.value(&mut slot_held, "held"),
+                "disconnectType" => {
+                    object.value(&mut slot_disconnect_type, "disconnectType")
                 }
+                "startHoldTime" => {
+                    object.value(&mut slot_start_hold_time, "startHoldTime")
+                }
+                "dialerPreview" => {
+                    object.value(&mut slot_dialer_preview, "dialerPreview")
+                }
+                "voicemail" => object.value(&mut slot_voicemail, "voicemail"),
+                "callbackNumbers" => {
+                    object.value(&mut slot_callback_numbers, "callbackNumbers")
+                }
+                "callbackUserName" => {
+                    object.value(&mut slot_callback_user_name, "callbackUserName")
+                }
+                "scriptId" => object.value(&mut slot_script_id, "scriptId"),
+                "externalCampaign" => {
+                    object.value(&mut slot_external_campaign, "externalCampaign")
+                }
+                "skipEnabled" => object.value(&mut slot_skip_enabled, "skipEnabled"),
+                "timeoutSeconds" => {
+                    object.value(&mut slot_timeout_seconds, "timeoutSeconds")
+                }
+                "startAlertingTime" => {
+                    object.value(&mut slot_start_alerting_time, "startAlertingTime")
+                }
+                "connectedTime" => {
+                    object.value(&mut slot_connected_time, "connectedTime")
+                }
+                "disconnectedTime" => {
+                    object.value(&mut slot_disconnected_time, "disconnectedTime")
+                }
+                "callbackScheduledTime" => {
+                    object
+                        .value(
+                            &mut slot_callback_scheduled_time,
+                            "callbackScheduledTime",
+                        )
+                }
+                "automatedCallbackConfigId" => {
+                    object
+                        .value(
+                            &mut slot_automated_callback_config_id,
+                            "automatedCallbackConfigId",
+                        )
+                }
+                "provider" => object.value(&mut slot_provider, "provider"),
+                "peerId" => object.value(&mut slot_peer_id, "peerId"),
+                "wrapup" => object.value(&mut slot_wrapup, "wrapup"),
+                "afterCallWork" => {
+                    object.value(&mut slot_after_call_work, "afterCallWork")
+                }
+                "afterCallWorkRequired" => {
+                    object
+                        .value(
+                            &mut slot_after_call_work_required,
+                            "afterCallWorkRequired",
+                        )
+                }
+                "callerId" => object.value(&mut slot_caller_id, "callerId"),
+                "callerIdName" => object.value(&mut slot_caller_id_name, "callerIdName"),
+                "initialState" => object.value(&mut slot_initial_state, "initialState"),
+                _ => object.skip(),
             }
-            Ok(Callback {
-                state: wire::none_if_null(slot_state),
-                id: wire::none_if_null(slot_id),
-                segments: wire::none_if_null(slot_segments),
-                direction: wire::none_if_null(slot_direction),
-                held: wire::none_if_null(slot_held),
-                disconnect_type: wire::none_if_null(slot_disconnect_type),
-                start_hold_time: wire::none_if_null(slot_start_hold_time),
-                dialer_preview: slot_dialer_preview,
-                voicemail: slot_voicemail,
-                callback_numbers: wire::none_if_null(slot_callback_numbers),
-                callback_user_name: wire::none_if_null(slot_callback_user_name),
-                script_id: wire::none_if_null(slot_script_id),
-                external_campaign: wire::none_if_null(slot_external_campaign),
-                skip_enabled: wire::none_if_null(slot_skip_enabled),
-                timeout_seconds: wire::none_if_null(slot_timeout_seconds),
-                start_alerting_time: wire::none_if_null(slot_start_alerting_time),
-                connected_time: wire::none_if_null(slot_connected_time),
-                disconnected_time: wire::none_if_null(slot_disconnected_time),
-                callback_scheduled_time: wire::none_if_null(
-                    slot_callback_scheduled_time,
-                ),
-                automated_callback_config_id: wire::none_if_null(
-                    slot_automated_callback_config_id,
-                ),
-                provider: wire::none_if_null(slot_provider),
-                peer_id: wire::none_if_null(slot_peer_id),
-                wrapup: slot_wrapup,
-                after_call_work: slot_after_call_work,
-                after_call_work_required: wire::none_if_null(
-                    slot_after_call_work_required,
-                ),
-                caller_id: wire::none_if_null(slot_caller_id),
-                caller_id_name: wire::none_if_null(slot_caller_id_name),
-                initial_state: wire::none_if_null(slot_initial_state),
-            })
         }
+        object.end()?;
+        Ok(Self {
+            state: wire::none_if_null(slot_state),
+            id: wire::none_if_null(slot_id),
+            segments: wire::none_if_null(slot_segments),
+            direction: wire::none_if_null(slot_direction),
+            held: wire::none_if_null(slot_held),
+            disconnect_type: wire::none_if_null(slot_disconnect_type),
+            start_hold_time: wire::none_if_null(slot_start_hold_time),
+            dialer_preview: slot_dialer_preview,
+            voicemail: slot_voicemail,
+            callback_numbers: wire::none_if_null(slot_callback_numbers),
+            callback_user_name: wire::none_if_null(slot_callback_user_name),
+            script_id: wire::none_if_null(slot_script_id),
+            external_campaign: wire::none_if_null(slot_external_campaign),
+            skip_enabled: wire::none_if_null(slot_skip_enabled),
+            timeout_seconds: wire::none_if_null(slot_timeout_seconds),
+            start_alerting_time: wire::none_if_null(slot_start_alerting_time),
+            connected_time: wire::none_if_null(slot_connected_time),
+            disconnected_time: wire::none_if_null(slot_disconnected_time),
+            callback_scheduled_time: wire::none_if_null(slot_callback_scheduled_time),
+            automated_callback_config_id: wire::none_if_null(
+                slot_automated_callback_config_id,
+            ),
+            provider: wire::none_if_null(slot_provider),
+            peer_id: wire::none_if_null(slot_peer_id),
+            wrapup: slot_wrapup,
+            after_call_work: slot_after_call_work,
+            after_call_work_required: wire::none_if_null(slot_after_call_work_required),
+            caller_id: wire::none_if_null(slot_caller_id),
+            caller_id_name: wire::none_if_null(slot_caller_id_name),
+            initial_state: wire::none_if_null(slot_initial_state),
+        })
     }
-    impl<'de> serde::Deserialize<'de> for Callback {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(Visitor)
-        }
-    }
-};
+}
 
 /// Values of `DirectionEnum` in model `Callback`.
 ///
@@ -868,28 +770,134 @@ pub mod wire {
             deserializer.deserialize_str(Text)
         }
     }
-    /// Reads the value of the field `name` into its empty `slot`; a
-    /// second value of the field is an error.
-    pub fn next_value<'de, A, T>(
-        slot: &mut Option<T>,
-        map: &mut A,
-        name: &'static str,
-    ) -> Result<(), A::Error>
-    where
-        A: serde::de::MapAccess<'de>,
-        T: serde::Deserialize<'de>,
-    {
-        if slot.is_some() {
-            return Err(serde::de::Error::duplicate_field(name));
-        }
-        *slot = Some(map.next_value()?);
-        Ok(())
+    /// Writes a struct as the entries of one JSON object. The first
+    /// error is kept, and later entries are not written; `end` gives it.
+    pub struct ObjectWriter<M: serde::ser::SerializeMap> {
+        map: Result<M, M::Error>,
     }
-    /// Skips the value of a key no field reads.
-    pub fn skip_value<'de, A: serde::de::MapAccess<'de>>(
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        map.next_value::<serde::de::IgnoredAny>().map(drop)
+    impl<M: serde::ser::SerializeMap> ObjectWriter<M> {
+        /// Starts the object.
+        pub fn new<S>(serializer: S) -> Self
+        where
+            S: serde::Serializer<SerializeMap = M, Ok = M::Ok, Error = M::Error>,
+        {
+            Self {
+                map: serializer.serialize_map(None),
+            }
+        }
+        /// Writes the entry of a field that is always written.
+        pub fn entry<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+            let Ok(map) = &mut self.map else {
+                return;
+            };
+            if let Err(error) = map.serialize_entry(name, value) {
+                self.map = Err(error);
+            }
+        }
+        /// Writes the entry of an optional field that holds a value.
+        pub fn entry_if_some<T: serde::Serialize>(
+            &mut self,
+            name: &str,
+            value: &Option<T>,
+        ) {
+            if let Some(value) = value {
+                self.entry(name, value);
+            }
+        }
+        /// Ends the object, or gives the first error.
+        pub fn end(self) -> Result<M::Ok, M::Error> {
+            self.map?.end()
+        }
+    }
+    /// A struct that reads itself from the entries of a JSON object:
+    /// how each model's `Deserialize` is written.
+    pub trait Object: Sized {
+        /// What the input was expected to be, for error messages
+        /// (`struct Pet`).
+        const EXPECTING: &'static str;
+        /// Reads the struct from the entries of an object.
+        fn read<'de, A: serde::de::MapAccess<'de>>(
+            object: ObjectReader<'de, A>,
+        ) -> Result<Self, A::Error>;
+    }
+    /// Reads a model from a JSON object: its `Deserialize`.
+    pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Object> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(T::EXPECTING)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<T, A::Error> {
+                T::read(ObjectReader::new(map))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+    /// Reads a JSON object's entries into a struct's slots. The first
+    /// error is kept and ends the reading; `end` gives it.
+    pub struct ObjectReader<'de, A: serde::de::MapAccess<'de>> {
+        map: A,
+        error: Option<A::Error>,
+        input: std::marker::PhantomData<&'de ()>,
+    }
+    impl<'de, A: serde::de::MapAccess<'de>> ObjectReader<'de, A> {
+        /// Starts reading the entries of `map`.
+        pub fn new(map: A) -> Self {
+            Self {
+                map,
+                error: None,
+                input: std::marker::PhantomData,
+            }
+        }
+        /// The next key, or `None` at the end of the object or after an error.
+        pub fn next_key(&mut self) -> Option<Key<'de>> {
+            if self.error.is_some() {
+                return None;
+            }
+            self.map
+                .next_key()
+                .unwrap_or_else(|error| {
+                    self.error = Some(error);
+                    None
+                })
+        }
+        /// Reads the value of the field `name` into its empty `slot`; a
+        /// second value of the field is an error.
+        pub fn value<T: serde::Deserialize<'de>>(
+            &mut self,
+            slot: &mut Option<T>,
+            name: &'static str,
+        ) {
+            if slot.is_some() {
+                self.error = Some(serde::de::Error::duplicate_field(name));
+                return;
+            }
+            match self.map.next_value() {
+                Ok(value) => *slot = Some(value),
+                Err(error) => self.error = Some(error),
+            }
+        }
+        /// Skips the value of a key no field reads.
+        pub fn skip(&mut self) {
+            if let Err(error) = self.map.next_value::<serde::de::IgnoredAny>() {
+                self.error = Some(error);
+            }
+        }
+        /// A key no field names, where the struct denies such keys: an
+        /// error that lists the names it knows.
+        pub fn deny(&mut self, key: Key<'_>, expected: &'static [&'static str]) {
+            self.error = Some(serde::de::Error::unknown_field(key.as_str(), expected));
+        }
+        /// Ends the reading, or gives the first error.
+        pub fn end(self) -> Result<(), A::Error> {
+            self.error.map_or(Ok(()), Err)
+        }
     }
     /// The value of the required field `name`; its absence is an error.
     pub fn required<T, E: serde::de::Error>(
@@ -897,21 +905,6 @@ pub mod wire {
         name: &'static str,
     ) -> Result<T, E> {
         slot.ok_or_else(|| E::missing_field(name))
-    }
-    /// Writes the entry of an optional field that holds a value.
-    pub fn entry_if_some<M, T>(
-        map: &mut M,
-        name: &'static str,
-        value: &Option<T>,
-    ) -> Result<(), M::Error>
-    where
-        M: serde::ser::SerializeMap,
-        T: serde::Serialize,
-    {
-        match value {
-            Some(value) => map.serialize_entry(name, value),
-            None => Ok(()),
-        }
     }
     /// The value of a field where absent and `null` both read `None`.
     pub fn none_if_null<T>(slot: Option<Option<T>>) -> Option<T> {

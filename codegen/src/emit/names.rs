@@ -86,6 +86,11 @@ impl Scope {
     }
 }
 
+/// An identifier's text without its raw prefix (`r#type` → `type`).
+pub fn unraw(text: &str) -> &str {
+    text.strip_prefix("r#").unwrap_or(text)
+}
+
 /// The Rust name a model or enum wants: as written when it already is an
 /// UpperCamel identifier, else its UpperCamel form.
 pub fn type_base(name: &str) -> String {

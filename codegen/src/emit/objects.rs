@@ -2,14 +2,21 @@
 //! instead of derived: serde's derive expands every struct to several times
 //! this code (a field enum and its visitor, a sequence form no JSON object
 //! uses), which is most of what a large generated crate costs to compile.
-//! The per-struct code is a match of wire names; the shared part lives in
-//! the `wire` module (`support`).
+//!
+//! The per-struct code is a line per field. It goes through two shared
+//! types of the `wire` module (`support`), `ObjectWriter` and
+//! `ObjectReader`, which keep the first error and are asked for it once:
+//! a `?` per field, whose error type is a projection of the generic
+//! serializer or map, cost rustc more than all the rest of the struct.
+//! The slots a struct is read into are typed where they are declared, so
+//! rustc need not carry an unknown type through the whole reading loop.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::settings::UnknownFields;
 
+use super::names;
 use super::types::TypeNames;
 
 /// How one field reads and writes its JSON.
@@ -43,16 +50,44 @@ pub enum Absent {
     NoneApartFromNull,
 }
 
+impl Absent {
+    /// Whether the field is written whatever it holds (the docs require it).
+    pub fn is_required(self) -> bool {
+        matches!(self, Absent::Error | Absent::NoneWrittenNull)
+    }
+}
+
 /// One field as the impls see it.
 pub struct ObjectField {
     /// The field's identifier.
     pub ident: Ident,
+    /// The field's Rust type, as declared.
+    pub ty: TokenStream,
     /// Its JSON.
     pub wire: Wire,
 }
 
-/// The `Serialize` and `Deserialize` impls of the struct `ident`, in a
-/// `const _` block that keeps their visitor out of the module.
+impl ObjectField {
+    /// The type of the slot the field is read into before the struct is
+    /// built: what the map gives for its key, kept apart from absence.
+    fn slot_type(&self, names: &TypeNames) -> TokenStream {
+        let ty = &self.ty;
+        match self.wire {
+            Wire::Property {
+                absent: Absent::NoneApartFromNull,
+                ..
+            }
+            | Wire::Rest => ty.clone(),
+            Wire::Property { .. } => {
+                let option = names.option();
+                quote!(#option<#ty>)
+            }
+        }
+    }
+}
+
+/// The `Serialize` and `Deserialize` impls of the struct `ident`, and the
+/// `wire::Object` impl its `Deserialize` reads it through.
 pub fn impls(
     ident: &Ident,
     fields: &[ObjectField],
@@ -62,10 +97,8 @@ pub fn impls(
     let serialize = serialize(ident, fields, names);
     let deserialize = deserialize(ident, fields, unknown, names);
     quote! {
-        const _: () = {
-            #serialize
-            #deserialize
-        };
+        #serialize
+        #deserialize
     }
 }
 
@@ -76,29 +109,25 @@ fn serialize(ident: &Ident, fields: &[ObjectField], names: &TypeNames) -> TokenS
         .map(|field| {
             let ident = &field.ident;
             match &field.wire {
-                Wire::Property {
-                    name,
-                    absent: Absent::Error | Absent::NoneWrittenNull,
-                } => quote!(map.serialize_entry(#name, &self.#ident)?;),
-                Wire::Property { name, .. } => {
-                    quote!(wire::entry_if_some(&mut map, #name, &self.#ident)?;)
+                Wire::Property { name, absent } if absent.is_required() => {
+                    quote!(object.entry(#name, &self.#ident);)
                 }
-                Wire::Rest => quote!(wire::rest_entries(&mut map, &self.#ident)?;),
+                Wire::Property { name, .. } => quote!(object.entry_if_some(#name, &self.#ident);),
+                Wire::Rest => quote!(object.rest(&self.#ident);),
             }
         })
         .collect();
     let binding = if entries.is_empty() {
-        quote!(map)
+        quote!(object)
     } else {
-        quote!(mut map)
+        quote!(mut object)
     };
     quote! {
         impl serde::Serialize for #ident {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
-                let #binding = serializer.serialize_map(None)?;
+                let #binding = wire::ObjectWriter::new(serializer);
                 #( #entries )*
-                map.end()
+                object.end()
             }
         }
     }
@@ -111,73 +140,23 @@ fn deserialize(
     names: &TypeNames,
 ) -> TokenStream {
     let result = names.result();
-    // The block names no type but the struct's, which the visitor's name
-    // must not shadow.
-    let visitor_name = if plain(ident) == "Visitor" {
-        "ObjectVisitor"
-    } else {
-        "Visitor"
-    };
-    let visitor = Ident::new(visitor_name, Span::call_site());
-    let expecting = format!("struct {}", plain(ident));
+    let name = ident.to_string();
+    let expecting = format!("struct {}", names::unraw(&name));
     let slots: Vec<Ident> = fields
         .iter()
-        .map(|f| Ident::new(&format!("slot_{}", plain(&f.ident)), Span::call_site()))
+        .map(|f| {
+            let field = f.ident.to_string();
+            Ident::new(&format!("slot_{}", names::unraw(&field)), Span::call_site())
+        })
         .collect();
-    let starts = fields
-        .iter()
-        .zip(&slots)
-        .map(|(field, slot)| match field.wire {
-            Wire::Property { .. } => quote!(let mut #slot = None;),
-            Wire::Rest => quote!(let mut #slot = ::std::default::Default::default();),
-        });
-    let mut arms = Vec::new();
-    let mut wire_names = Vec::new();
-    let mut rest = None;
-    for (field, slot) in fields.iter().zip(&slots) {
-        match &field.wire {
-            Wire::Property { name, .. } => {
-                arms.push(quote!(#name => wire::next_value(&mut #slot, &mut map, #name)?,));
-                wire_names.push(name.as_str());
-            }
-            Wire::Rest => rest = Some(slot),
+    let starts = fields.iter().zip(&slots).map(|(field, slot)| {
+        let ty = field.slot_type(names);
+        match field.wire {
+            Wire::Property { .. } => quote!(let mut #slot: #ty = None;),
+            Wire::Rest => quote!(let mut #slot: #ty = ::std::default::Default::default();),
         }
-    }
-    let other = match (rest, unknown) {
-        (Some(slot), _) => quote!(wire::rest_value(&mut #slot, key, &mut map)?),
-        (None, UnknownFields::Deny) => {
-            quote!(return Err(serde::de::Error::unknown_field(key.as_str(), &[#(#wire_names),*])))
-        }
-        (None, _) => quote!(wire::skip_value(&mut map)?),
-    };
-    let reading = if arms.is_empty() {
-        match (rest, unknown) {
-            (Some(_), _) => quote! {
-                while let Some(key) = map.next_key::<wire::Key>()? {
-                    #other;
-                }
-            },
-            (None, UnknownFields::Deny) => quote! {
-                if let Some(key) = map.next_key::<wire::Key>()? {
-                    #other;
-                }
-            },
-            (None, _) => quote! {
-                while map.next_key::<wire::Key>()?.is_some() {
-                    #other;
-                }
-            },
-        }
-    } else {
-        quote! {
-            while let Some(key) = map.next_key::<wire::Key>()? {
-                match key.as_str() {
-                    #( #arms )*
-                    _ => #other,
-                }
-            }
-        }
-    };
+    });
+    let reading = reading(fields, &slots, unknown);
     let finishes = fields.iter().zip(&slots).map(|(field, slot)| {
         let ident = &field.ident;
         match &field.wire {
@@ -193,32 +172,71 @@ fn deserialize(
         }
     });
     quote! {
-        struct #visitor;
-
-        impl<'de> serde::de::Visitor<'de> for #visitor {
-            type Value = #ident;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(#expecting)
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> #result<#ident, A::Error> {
-                #( #starts )*
-                #reading
-                Ok(#ident { #( #finishes )* })
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                wire::read_object(deserializer)
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for #ident {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
-                deserializer.deserialize_map(#visitor)
+        impl wire::Object for #ident {
+            const EXPECTING: &'static str = #expecting;
+
+            fn read<'de, A: serde::de::MapAccess<'de>>(mut object: wire::ObjectReader<'de, A>) -> #result<Self, A::Error> {
+                #( #starts )*
+                #reading
+                object.end()?;
+                Ok(Self { #( #finishes )* })
             }
         }
     }
 }
 
-/// An identifier's text without its raw prefix (`r#type` → `type`).
-fn plain(ident: &Ident) -> String {
-    let text = ident.to_string();
-    text.strip_prefix("r#").unwrap_or(&text).to_string()
+/// The loop that reads each key of the object into its field's slot; a
+/// key no field names goes to the rest, is skipped or is an error, as
+/// `unknown` says.
+fn reading(fields: &[ObjectField], slots: &[Ident], unknown: UnknownFields) -> TokenStream {
+    let mut arms = Vec::new();
+    let mut wire_names = Vec::new();
+    let mut rest = None;
+    for (field, slot) in fields.iter().zip(slots) {
+        match &field.wire {
+            Wire::Property { name, .. } => {
+                arms.push(quote!(#name => object.value(&mut #slot, #name),));
+                wire_names.push(name.as_str());
+            }
+            Wire::Rest => rest = Some(slot),
+        }
+    }
+    let other = match (rest, unknown) {
+        (Some(slot), _) => quote!(object.rest(&mut #slot, key)),
+        (None, UnknownFields::Deny) => quote!(object.deny(key, &[#(#wire_names),*])),
+        (None, _) => quote!(object.skip()),
+    };
+    if !arms.is_empty() {
+        return quote! {
+            while let Some(key) = object.next_key() {
+                match key.as_str() {
+                    #( #arms )*
+                    _ => #other,
+                }
+            }
+        };
+    }
+    match (rest, unknown) {
+        (Some(_), _) => quote! {
+            while let Some(key) = object.next_key() {
+                #other;
+            }
+        },
+        (None, UnknownFields::Deny) => quote! {
+            if let Some(key) = object.next_key() {
+                #other;
+            }
+        },
+        (None, _) => quote! {
+            while object.next_key().is_some() {
+                #other;
+            }
+        },
+    }
 }

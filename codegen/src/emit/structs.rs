@@ -23,9 +23,7 @@ impl Field {
     /// Whether a JSON object without this field's key reads.
     fn may_be_absent(&self) -> bool {
         match self.object.wire {
-            Wire::Property { absent, .. } => {
-                !matches!(absent, Absent::Error | Absent::NoneWrittenNull)
-            }
+            Wire::Property { absent, .. } => !absent.is_required(),
             Wire::Rest => true,
         }
     }
@@ -129,7 +127,7 @@ impl Emitting<'_> {
             let option = names.option();
             ty = quote!(#option<#ty>);
         }
-        let renamed = (name.text.trim_start_matches("r#") != property.wire_name)
+        let renamed = (names::unraw(&name.text) != property.wire_name)
             .then(|| format!("`{}` in JSON.", property.wire_name));
         let absent = if required && nullable {
             Absent::NoneWrittenNull
@@ -183,6 +181,7 @@ impl Emitting<'_> {
             },
             object: ObjectField {
                 ident,
+                ty,
                 wire: Wire::Property {
                     name: property.wire_name.clone(),
                     absent,
@@ -202,7 +201,7 @@ fn default_accessor(
     value: TokenStream,
     copied: bool,
 ) -> TokenStream {
-    let plain = field_text.trim_start_matches("r#");
+    let plain = names::unraw(field_text);
     let accessor = Ident::new(&format!("{plain}_or_default"), Span::call_site());
     let function = Ident::new(&format!("{plain}_default"), Span::call_site());
     let doc = format!(
@@ -256,6 +255,7 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
         },
         object: ObjectField {
             ident,
+            ty,
             wire: Wire::Rest,
         },
     }
@@ -265,13 +265,15 @@ fn additional_field(values: &TypeExpr, scope: &mut Scope, names: &TypeNames) -> 
 /// keep`), written back as they came.
 fn unknown_field(scope: &mut Scope) -> Field {
     let ident = scope.field("unknown_fields").ident;
+    let ty = quote!(serde_json::Map<::std::string::String, serde_json::Value>);
     Field {
         tokens: quote! {
             /// Keys the docs do not list, kept as they came (`unknown_fields: keep`).
-            pub #ident: serde_json::Map<::std::string::String, serde_json::Value>,
+            pub #ident: #ty,
         },
         object: ObjectField {
             ident,
+            ty,
             wire: Wire::Rest,
         },
     }

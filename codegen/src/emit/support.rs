@@ -131,40 +131,140 @@ fn object_helpers() -> TokenStream {
             }
         }
 
-        /// Reads the value of the field `name` into its empty `slot`; a
-        /// second value of the field is an error.
-        pub fn next_value<'de, A, T>(slot: &mut Option<T>, map: &mut A, name: &'static str) -> Result<(), A::Error>
-        where
-            A: serde::de::MapAccess<'de>,
-            T: serde::Deserialize<'de>,
-        {
-            if slot.is_some() {
-                return Err(serde::de::Error::duplicate_field(name));
-            }
-            *slot = Some(map.next_value()?);
-            Ok(())
+        /// Writes a struct as the entries of one JSON object. The first
+        /// error is kept, and later entries are not written; `end` gives it.
+        pub struct ObjectWriter<M: serde::ser::SerializeMap> {
+            map: Result<M, M::Error>,
         }
 
-        /// Skips the value of a key no field reads.
-        pub fn skip_value<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-            map.next_value::<serde::de::IgnoredAny>().map(drop)
+        impl<M: serde::ser::SerializeMap> ObjectWriter<M> {
+            /// Starts the object.
+            pub fn new<S>(serializer: S) -> Self
+            where
+                S: serde::Serializer<SerializeMap = M, Ok = M::Ok, Error = M::Error>,
+            {
+                Self {
+                    map: serializer.serialize_map(None),
+                }
+            }
+
+            /// Writes the entry of a field that is always written.
+            pub fn entry<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+                let Ok(map) = &mut self.map else {
+                    return;
+                };
+                if let Err(error) = map.serialize_entry(name, value) {
+                    self.map = Err(error);
+                }
+            }
+
+            /// Writes the entry of an optional field that holds a value.
+            pub fn entry_if_some<T: serde::Serialize>(&mut self, name: &str, value: &Option<T>) {
+                if let Some(value) = value {
+                    self.entry(name, value);
+                }
+            }
+
+            /// Ends the object, or gives the first error.
+            pub fn end(self) -> Result<M::Ok, M::Error> {
+                self.map?.end()
+            }
+        }
+
+        /// A struct that reads itself from the entries of a JSON object:
+        /// how each model's `Deserialize` is written.
+        pub trait Object: Sized {
+            /// What the input was expected to be, for error messages
+            /// (`struct Pet`).
+            const EXPECTING: &'static str;
+
+            /// Reads the struct from the entries of an object.
+            fn read<'de, A: serde::de::MapAccess<'de>>(object: ObjectReader<'de, A>) -> Result<Self, A::Error>;
+        }
+
+        /// Reads a model from a JSON object: its `Deserialize`.
+        pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+            struct Visitor<T>(std::marker::PhantomData<T>);
+
+            impl<'de, T: Object> serde::de::Visitor<'de> for Visitor<T> {
+                type Value = T;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(T::EXPECTING)
+                }
+
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                    T::read(ObjectReader::new(map))
+                }
+            }
+
+            deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+        }
+
+        /// Reads a JSON object's entries into a struct's slots. The first
+        /// error is kept and ends the reading; `end` gives it.
+        pub struct ObjectReader<'de, A: serde::de::MapAccess<'de>> {
+            map: A,
+            error: Option<A::Error>,
+            input: std::marker::PhantomData<&'de ()>,
+        }
+
+        impl<'de, A: serde::de::MapAccess<'de>> ObjectReader<'de, A> {
+            /// Starts reading the entries of `map`.
+            pub fn new(map: A) -> Self {
+                Self {
+                    map,
+                    error: None,
+                    input: std::marker::PhantomData,
+                }
+            }
+
+            /// The next key, or `None` at the end of the object or after an error.
+            pub fn next_key(&mut self) -> Option<Key<'de>> {
+                if self.error.is_some() {
+                    return None;
+                }
+                self.map.next_key().unwrap_or_else(|error| {
+                    self.error = Some(error);
+                    None
+                })
+            }
+
+            /// Reads the value of the field `name` into its empty `slot`; a
+            /// second value of the field is an error.
+            pub fn value<T: serde::Deserialize<'de>>(&mut self, slot: &mut Option<T>, name: &'static str) {
+                if slot.is_some() {
+                    self.error = Some(serde::de::Error::duplicate_field(name));
+                    return;
+                }
+                match self.map.next_value() {
+                    Ok(value) => *slot = Some(value),
+                    Err(error) => self.error = Some(error),
+                }
+            }
+
+            /// Skips the value of a key no field reads.
+            pub fn skip(&mut self) {
+                if let Err(error) = self.map.next_value::<serde::de::IgnoredAny>() {
+                    self.error = Some(error);
+                }
+            }
+
+            /// A key no field names, where the struct denies such keys: an
+            /// error that lists the names it knows.
+            pub fn deny(&mut self, key: Key<'_>, expected: &'static [&'static str]) {
+                self.error = Some(serde::de::Error::unknown_field(key.as_str(), expected));
+            }
+
+            /// Ends the reading, or gives the first error.
+            pub fn end(self) -> Result<(), A::Error> {
+                self.error.map_or(Ok(()), Err)
+            }
         }
 
         /// The value of the required field `name`; its absence is an error.
         pub fn required<T, E: serde::de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
             slot.ok_or_else(|| E::missing_field(name))
-        }
-
-        /// Writes the entry of an optional field that holds a value.
-        pub fn entry_if_some<M, T>(map: &mut M, name: &'static str, value: &Option<T>) -> Result<(), M::Error>
-        where
-            M: serde::ser::SerializeMap,
-            T: serde::Serialize,
-        {
-            match value {
-                Some(value) => map.serialize_entry(name, value),
-                None => Ok(()),
-            }
         }
 
         /// The value of a field where absent and `null` both read `None`.
@@ -202,26 +302,27 @@ fn rest_helpers() -> TokenStream {
             }
         }
 
-        /// Writes the entries of the keys no field names.
-        pub fn rest_entries<'r, M, K, V>(map: &mut M, rest: impl IntoIterator<Item = (&'r K, &'r V)>) -> Result<(), M::Error>
-        where
-            M: serde::ser::SerializeMap,
-            K: serde::Serialize + 'r,
-            V: serde::Serialize + 'r,
-        {
-            rest.into_iter().try_for_each(|(key, value)| map.serialize_entry(key, value))
+        impl<M: serde::ser::SerializeMap> ObjectWriter<M> {
+            /// Writes the entries of the keys no field names.
+            pub fn rest<'r, V: serde::Serialize + 'r>(&mut self, rest: impl IntoIterator<Item = (&'r String, &'r V)>) {
+                for (key, value) in rest {
+                    self.entry(key, value);
+                }
+            }
         }
 
-        /// Reads the value of `key`, which no field names, into `rest`.
-        pub fn rest_value<'de, A, M>(rest: &mut M, key: Key<'_>, map: &mut A) -> Result<(), A::Error>
-        where
-            A: serde::de::MapAccess<'de>,
-            M: Rest,
-            M::Value: serde::Deserialize<'de>,
-        {
-            let value = map.next_value()?;
-            rest.keep(key.0.into_owned(), value);
-            Ok(())
+        impl<'de, A: serde::de::MapAccess<'de>> ObjectReader<'de, A> {
+            /// Reads the value of `key`, which no field names, into `rest`.
+            pub fn rest<M>(&mut self, rest: &mut M, key: Key<'_>)
+            where
+                M: Rest,
+                M::Value: serde::Deserialize<'de>,
+            {
+                match self.map.next_value() {
+                    Ok(value) => rest.keep(key.0.into_owned(), value),
+                    Err(error) => self.error = Some(error),
+                }
+            }
         }
     }
 }
