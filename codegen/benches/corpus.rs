@@ -1,12 +1,13 @@
 //! The whole `dotnet-270` docs folder (6,622 pages) from files to formatted
-//! code, and its two halves: files → IR, and IR → code. Run with
-//! `cargo bench -p docmodel-codegen`; target on a 2-core machine: under 1 s
-//! for files → code.
+//! code, and its stages: files → IR (read and resolve), files → tokens
+//! parsed as Rust (what `docmodel check` does: read, resolve, emit and
+//! parse), and IR → code. Formatting's share is files → code less files →
+//! checked tokens. Run with `cargo bench -p docmodel-codegen --bench corpus`.
 
 use std::path::PathBuf;
 
 use divan::Bencher;
-use docmodel_codegen::{Settings, generate, generate_from_ir, read_ir};
+use docmodel_codegen::{Settings, check, generate, generate_from_ir, read_ir};
 
 fn main() {
     if corpus().is_none() {
@@ -37,6 +38,14 @@ fn files_to_code(bencher: Bencher) {
 fn read_and_resolve(bencher: Bencher) {
     let settings = settings();
     bencher.bench(|| read_ir(&settings).unwrap().ir.models.len());
+}
+
+/// Files → IR → tokens, parsed as Rust and dropped: what `docmodel check`
+/// does, all of generate but formatting.
+#[divan::bench(sample_count = 10)]
+fn files_to_checked_tokens(bencher: Bencher) {
+    let settings = settings();
+    bencher.bench(|| check(&settings).unwrap().ir.models.len());
 }
 
 /// IR → formatted code (emit, then format, on every core).
