@@ -95,15 +95,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_device_is_written_into_not_replaced() {
-        let null = Path::new("/dev/null");
-        if !std::fs::metadata(null).is_ok_and(|m| is_special(&m)) {
-            eprintln!("SKIPPED: /dev/null is not a device here");
+    fn a_pipe_is_written_into_not_replaced() {
+        // A named pipe in a folder of the test's own, never a device of the
+        // machine: if the fix regressed, the test must not do the damage it
+        // guards against (`-o /dev/null` once replaced this machine's
+        // /dev/null with a file).
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("models.rs");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("SKIPPED: mkfifo is not available here");
             return;
         }
-        assert!(write_if_changed(null, "pub struct Pet;\n").unwrap());
-        let after = std::fs::symlink_metadata(null).unwrap();
-        assert!(is_special(&after), "/dev/null is still a device");
+        let reader = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+        };
+        assert!(write_if_changed(&pipe, "pub struct Pet;\n").unwrap());
+        assert_eq!(reader.join().unwrap(), "pub struct Pet;\n");
+        let after = std::fs::symlink_metadata(&pipe).unwrap();
+        assert!(is_special(&after), "the pipe is still a pipe");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

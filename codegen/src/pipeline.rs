@@ -131,8 +131,9 @@ pub enum Failure {
     Input(InputError),
     /// The docs have errors; the report holds every diagnostic of the run.
     Docs(Box<Report>),
-    /// A root names no model or enum of the docs.
-    Roots(UnknownRoots),
+    /// A root names no model or enum of the docs; the report holds what
+    /// the run read (the pages a caller watches for a fix) and found.
+    Roots(UnknownRoots, Box<Report>),
     /// docmodel produced invalid Rust: a bug in docmodel, not in the docs.
     Internal(InternalError),
 }
@@ -142,7 +143,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Settings(error) => error.fmt(f),
             Failure::Input(error) => error.fmt(f),
-            Failure::Roots(error) => error.fmt(f),
+            Failure::Roots(error, _) => error.fmt(f),
             Failure::Docs(report) => {
                 let errors = report.count(Severity::Error);
                 write!(f, "{errors} error(s) in the docs")?;
@@ -165,7 +166,7 @@ impl std::error::Error for Failure {
         match self {
             Failure::Settings(error) => Some(error),
             Failure::Input(error) => Some(error),
-            Failure::Roots(error) => Some(error),
+            Failure::Roots(error, _) => Some(error),
             Failure::Internal(error) => Some(error),
             Failure::Docs(_) => None,
         }
@@ -256,7 +257,10 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
     if resolved.roots.is_empty() || report.has_errors() {
         return Ok((ir, report));
     }
-    let (ir, size) = resolve::closure(ir, &resolved.roots).map_err(Failure::Roots)?;
+    let (ir, size) = match resolve::closure(ir, &resolved.roots) {
+        Ok(closure) => closure,
+        Err(unknown) => return Err(Failure::Roots(unknown, Box::new(report))),
+    };
     report.closure = Some(size);
     Ok((ir, report))
 }

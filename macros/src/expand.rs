@@ -70,6 +70,11 @@ pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn:
             expansion.tracked = tracked(&report);
             expansion.errors = lines(&report, Severity::Error);
         }
+        Err(Failure::Roots(unknown, report)) => {
+            // The pages read are watched: one may be edited to define the root.
+            expansion.tracked = tracked(&report);
+            expansion.errors = vec![format!("docmodel: {unknown}")];
+        }
         Err(Failure::Settings(error)) => {
             expansion.tracked = vec![error.file().display().to_string()];
             expansion.errors = vec![format!("docmodel: {error}")];

@@ -84,6 +84,18 @@ uuid = {{ version = "1", features = ["serde"] }}
     )
 }
 
+/// The API folders of the apis-guru corpus at `root` (each with its
+/// `truth.json`), sorted.
+pub fn apis_guru_apis(root: &Path) -> Vec<PathBuf> {
+    let mut apis: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("truth.json").exists())
+        .collect();
+    apis.sort();
+    apis
+}
+
 /// Runs `cargo COMMAND --manifest-path DIR/Cargo.toml ARGS...` with a target
 /// folder shared by all such crates (their dependencies build once), without
 /// incremental compilation: a regenerated file is new to the compiler

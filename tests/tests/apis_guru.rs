@@ -47,7 +47,7 @@ use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, Primitive, TypeExpr};
 use docmodel_codegen::{Failure, Report, Settings, WireCase, generate, read_ir};
 use docmodel_tests::{
-    build_crates, corpus, repo_root, run_round_trip_crate, write_round_trip_crate,
+    apis_guru_apis, build_crates, corpus, repo_root, run_round_trip_crate, write_round_trip_crate,
 };
 use serde_json::Value;
 
@@ -136,7 +136,7 @@ fn every_dialect_of_53_real_apis_against_the_truth() {
     let Some(root) = corpus("apis-guru") else {
         return;
     };
-    let apis = apis(&root);
+    let apis = apis_guru_apis(&root);
     assert_eq!(apis.len(), 53, "the corpus holds 53 APIs");
     let mut configured: BTreeMap<&str, Score> = BTreeMap::new();
     let mut defaults: BTreeMap<&str, Score> = BTreeMap::new();
@@ -295,17 +295,6 @@ fn property_rows(text: &str) -> Vec<u32> {
         rows.push(number);
     }
     rows
-}
-
-/// The API folders, sorted.
-fn apis(root: &Path) -> Vec<PathBuf> {
-    let mut apis: Vec<PathBuf> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("truth.json").exists())
-        .collect();
-    apis.sort();
-    apis
 }
 
 /// The IR of a folder; a folder with errors fails the test (none may have any).
@@ -1257,7 +1246,7 @@ fn round_trip_folders(folders: &[&str]) {
     let Some(root) = corpus("apis-guru") else {
         return;
     };
-    let apis = apis(&root);
+    let apis = apis_guru_apis(&root);
     let crates: Vec<DialectCrate> = folders
         .iter()
         .map(|folder| write_dialect_crate(&apis, folder))

@@ -187,37 +187,50 @@ fn fail(code: u8, message: String) -> ExitCode {
 
 /// Reads the inputs and generates the code, reporting; `Err` on errors.
 fn generated(input: &Input) -> Result<Generated, ExitCode> {
-    let generated = run(
+    run(
         input,
         "reading pages and generating models",
         docmodel_codegen::generate,
-    )?;
-    report(&generated.report, Some(&generated.ir), input);
-    Ok(generated)
+    )
 }
 
 /// Reads the inputs and finds what generating would, without formatting
 /// the code, reporting; `Err` on errors.
 fn checked(input: &Input) -> Result<Loaded, ExitCode> {
-    let checked = run(
+    run(
         input,
         "reading pages and checking the models",
         docmodel_codegen::check,
-    )?;
-    report(&checked.report, Some(&checked.ir), input);
-    Ok(checked)
+    )
 }
 
 /// Reads the inputs into the IR, reporting; `Err` on errors.
 fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
-    let loaded = run(input, "reading pages", docmodel_codegen::read_ir)?;
-    report(&loaded.report, Some(&loaded.ir), input);
-    Ok(loaded)
+    run(input, "reading pages", docmodel_codegen::read_ir)
+}
+
+/// What a library call that succeeded has to report.
+trait Outcome {
+    /// Its diagnostics and the IR it read.
+    fn report_and_ir(&self) -> (&Report, &Ir);
+}
+
+impl Outcome for Generated {
+    fn report_and_ir(&self) -> (&Report, &Ir) {
+        (&self.report, &self.ir)
+    }
+}
+
+impl Outcome for Loaded {
+    fn report_and_ir(&self) -> (&Report, &Ir) {
+        (&self.report, &self.ir)
+    }
 }
 
 /// Runs one library call on the settings of `input` behind a spinner that
-/// says `doing`; a failure is reported and becomes its exit code.
-fn run<T>(
+/// says `doing`, and reports what it found; a failure is reported and
+/// becomes its exit code.
+fn run<T: Outcome>(
     input: &Input,
     doing: &'static str,
     call: fn(&Settings) -> Result<T, Failure>,
@@ -225,7 +238,10 @@ fn run<T>(
     let progress = progress(input, doing);
     let outcome = call(&input.settings());
     progress.finish_and_clear();
-    outcome.map_err(|failure| failed(failure, input))
+    let outcome = outcome.map_err(|failure| failed(failure, input))?;
+    let (report_of_run, ir) = outcome.report_and_ir();
+    report(report_of_run, Some(ir), input);
+    Ok(outcome)
 }
 
 /// Reports a failed run and gives its exit code.

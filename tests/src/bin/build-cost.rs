@@ -9,19 +9,24 @@
 //!
 //! Cases: `dotnet-270` (all 6,533 models), `dotnet-270-roots` (eight roots,
 //! 299 models), `apis-guru-java` (a module per API of the 53, from their Java
-//! docs). Cold means: the dependencies are built first, and the generated
+//! docs). The cases `expand-seeds` and `expand-dotnet-270` measure the
+//! proc-macro instead: `cargo check` of a crate that calls `models!` on the
+//! pages, against the same crate with the generated code written in; the
+//! difference is the expansion (run by rustc, and by rust-analyzer, on every
+//! check of the crate), with the macro built as cargo builds it by default
+//! (unoptimized) and with `[profile.dev.build-override] opt-level = 3`. Cold means: the dependencies are built first, and the generated
 //! file is new to the compiler (`CARGO_INCREMENTAL=0`), as after a docs
 //! change. Peak memory is the largest resident set of any process of the
 //! build (`/usr/bin/time -v`), which is rustc's on the models crate. Run it
 //! on an idle machine: the figures are meant for the README.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use docmodel_codegen::{Settings, generate};
-use docmodel_tests::{corpus, model_crate_manifest, repo_root};
+use docmodel_tests::{apis_guru_apis, corpus, model_crate_manifest, repo_root};
 
 /// The eight roots of `dotnet-270` the README's example names.
 const DOTNET_ROOTS: &[&str] = &[
@@ -38,6 +43,9 @@ const DOTNET_ROOTS: &[&str] = &[
 /// Every case, in the order they run.
 const CASES: &[&str] = &["dotnet-270-roots", "dotnet-270", "apis-guru-java"];
 
+/// The proc-macro cases: what the macro's expansion costs.
+const EXPANSION_CASES: &[&str] = &["expand-seeds", "expand-dotnet-270"];
+
 fn main() {
     let wanted: Vec<String> = std::env::args().skip(1).collect();
     let cases: Vec<&str> = if wanted.is_empty() {
@@ -45,6 +53,14 @@ fn main() {
     } else {
         wanted.iter().map(String::as_str).collect()
     };
+    let (expansions, cases): (Vec<&str>, Vec<&str>) =
+        cases.into_iter().partition(|c| EXPANSION_CASES.contains(c));
+    if !expansions.is_empty() {
+        expansion::report(&expansions);
+    }
+    if cases.is_empty() {
+        return;
+    }
     println!(
         "| case | models | enums | generate | lines | items | impls written | impls derived | cold build | rustc peak |"
     );
@@ -105,14 +121,8 @@ fn generate_case(case: &str) -> Option<Code> {
 
 /// One module per API, generated from its Java docs with default settings.
 fn apis_guru_java(root: &Path) -> (String, usize, usize) {
-    let mut apis: Vec<PathBuf> = std::fs::read_dir(root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("java").is_dir())
-        .collect();
-    apis.sort();
     let (mut code, mut models, mut enums) = (String::new(), 0, 0);
-    for api in apis {
+    for api in apis_guru_apis(root) {
         let generated = generate(&Settings::new().input(api.join("java")))
             .unwrap_or_else(|f| panic!("{}: {f}", api.display()));
         let name = api.file_name().unwrap().to_string_lossy().to_lowercase();
@@ -252,4 +262,122 @@ fn timed_cargo_build(dir: &Path) -> ((bool, String), u64) {
         .and_then(|kb| kb.trim().parse().ok())
         .unwrap_or(0);
     ((output.status.success(), log), peak_kb)
+}
+
+/// What the proc-macro's expansion costs: `cargo check` with `models!`
+/// against `cargo check` with the code it expands to.
+mod expansion {
+    use std::path::Path;
+    use std::process::Command;
+    use std::time::Instant;
+
+    use docmodel_codegen::{Settings, generate};
+    use docmodel_tests::{corpus, model_crate_manifest, repo_root};
+
+    /// Checks of each crate; the median is reported.
+    const RUNS: usize = 5;
+
+    /// Prints a table row per case and macro build.
+    pub fn report(cases: &[&str]) {
+        println!("| case | macro built | check with `models!` | check with the code | expansion |");
+        println!("|---|---|---|---|---|");
+        for case in cases {
+            let pages = match *case {
+                "expand-seeds" => repo_root().join("specs"),
+                "expand-dotnet-270" => match corpus("dotnet-270") {
+                    Some(path) => path,
+                    None => continue,
+                },
+                other => panic!("unknown case `{other}`"),
+            };
+            let runs = if *case == "expand-seeds" { RUNS } else { 1 };
+            for optimized in [false, true] {
+                let with_macro = median_check(case, &pages, optimized, true, runs);
+                let with_code = median_check(case, &pages, optimized, false, runs);
+                let built = if optimized {
+                    "opt-level 3"
+                } else {
+                    "default (opt-level 0)"
+                };
+                println!(
+                    "| {case} | {built} | {with_macro:.2} s | {with_code:.2} s | {:.2} s |",
+                    with_macro - with_code
+                );
+            }
+        }
+    }
+
+    /// The median wall time of `runs` cold `cargo check`s of a crate whose
+    /// library calls `models!` on `pages` (`with_macro`) or holds the code.
+    fn median_check(
+        case: &str,
+        pages: &Path,
+        optimized: bool,
+        with_macro: bool,
+        runs: usize,
+    ) -> f64 {
+        let kind = if with_macro { "macro" } else { "code" };
+        let opt = if optimized { "-opt" } else { "" };
+        let dir = repo_root().join(format!("target/docmodel-{case}-{kind}{opt}"));
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        let macros = repo_root().join("macros");
+        let mut manifest = model_crate_manifest(
+            &format!("{case}-{kind}"),
+            &format!(
+                "docmodel-macros = {{ path = {:?} }}\n",
+                macros.display().to_string()
+            ),
+        );
+        if optimized {
+            manifest.push_str("\n[profile.dev.build-override]\nopt-level = 3\n");
+        }
+        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        let library = if with_macro {
+            format!(
+                "docmodel_macros::models!({:?});\n",
+                pages.display().to_string()
+            )
+        } else {
+            generate(&Settings::new().input(pages))
+                .expect("the pages generate")
+                .code
+        };
+        std::fs::write(dir.join("src/lib.rs"), library).unwrap();
+        check(&dir, opt);
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                // A changed file: rustc checks the crate again, from scratch.
+                let file = dir.join("src/lib.rs");
+                let text = std::fs::read_to_string(&file).unwrap();
+                std::fs::write(&file, text).unwrap();
+                let start = Instant::now();
+                check(&dir, opt);
+                start.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    }
+
+    /// `cargo check` of the crate at `dir`, cold, in a target folder per
+    /// macro build; panics with cargo's output unless it succeeds.
+    fn check(dir: &Path, opt: &str) {
+        let output = Command::new(env!("CARGO"))
+            .args(["check", "--quiet", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .env(
+                "CARGO_TARGET_DIR",
+                repo_root().join(format!("target/docmodel-expand-target{opt}")),
+            )
+            .env("CARGO_INCREMENTAL", "0")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            output.status.success(),
+            "cargo check {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
