@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use docmodel_codegen::diagnostics::Severity;
-use docmodel_codegen::{Failure, Report, Required, Settings, UnknownFields, WireCase};
+use docmodel_codegen::{Failure, Generated, Report, Required, Settings, UnknownFields, WireCase};
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::parse::{Parse, ParseStream};
@@ -42,6 +42,21 @@ impl ToTokens for Expansion {
     }
 }
 
+/// Generates on every core. Inside a proc-macro, proc-macro2 makes its
+/// tokens through the compiler, which only the expanding thread may call,
+/// so the library would work on that one thread; its tokens never leave it
+/// (it gives text), so here they are made by proc-macro2's own
+/// implementation instead, on a thread of their own, from which the
+/// library spreads its work over the cores. The macro's own tokens are made
+/// after, through the compiler again.
+fn generate_on_every_core(settings: &Settings) -> Result<Generated, Failure> {
+    proc_macro2::fallback::force();
+    let generated =
+        std::thread::scope(|scope| scope.spawn(|| docmodel_codegen::generate(settings)).join());
+    proc_macro2::fallback::unforce();
+    generated.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Expands `models!(input)` for the crate at `manifest_dir`.
 pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn::Error> {
     let arguments: Arguments = syn::parse2(input)?;
@@ -55,7 +70,7 @@ pub fn expand(input: TokenStream, manifest_dir: &Path) -> Result<Expansion, syn:
             .collect()
     };
     let mut expansion = Expansion::default();
-    match docmodel_codegen::generate(&settings) {
+    match generate_on_every_core(&settings) {
         Ok(generated) => {
             expansion.tracked = tracked(&generated.report);
             expansion.warnings = lines(&generated.report, Severity::Warning);
