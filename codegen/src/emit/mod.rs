@@ -103,8 +103,8 @@ fn format(tokens: TokenStream) -> Result<String, syn::Error> {
 }
 
 /// [`format`]`(`[`emit`]`(ir).tokens)`, byte for byte, using every core: the
-/// models are split into contiguous parts, each emitted and formatted on a
-/// thread of its own (token streams cannot cross threads; text can).
+/// models are cut into runs, each emitted and formatted on one thread
+/// (token streams cannot cross threads; text can).
 pub(crate) fn emit_and_format(
     ir: &Ir,
     shape: Shape,
@@ -129,8 +129,8 @@ pub(crate) fn emit_and_check(ir: &Ir, shape: Shape) -> Result<Vec<Diagnostic>, s
 /// the same time).
 const MODELS_AT_A_TIME: usize = 32;
 
-/// Emits the models in contiguous parts, one thread each, and hands the
-/// tokens of each run of `run` models to `finish`: the outputs in model
+/// Emits the models in runs of `run`, taken in turn by a thread per core,
+/// and hands the tokens of each run to `finish`: the outputs in model
 /// order, and the diagnostics of naming the types and of every run.
 fn emit_in_runs<T: Send>(
     ir: &Ir,
@@ -140,21 +140,22 @@ fn emit_in_runs<T: Send>(
 ) -> Result<(Vec<T>, Vec<Diagnostic>), syn::Error> {
     let mut diagnostics = Vec::new();
     type_names(ir, &mut diagnostics);
-    let parts = crate::parallel::map_parts(ir.models.len(), |part| {
-        let mut found = Vec::new();
-        let names = type_names(ir, &mut Vec::new());
-        runs(part, run)
-            .map(|models| {
-                let with_enums = models.end == ir.models.len();
-                finish(emit_part(ir, &names, shape, models, with_enums, &mut found))
-            })
-            .collect::<Result<Vec<T>, syn::Error>>()
-            .map(|outputs| (outputs, found))
-    });
+    let runs: Vec<Range<usize>> = runs(0..ir.models.len(), run).collect();
+    let done = crate::parallel::map_jobs(
+        runs.len(),
+        || type_names(ir, &mut Vec::new()),
+        |names, job| {
+            let models = runs[job].clone();
+            let with_enums = models.end == ir.models.len();
+            let mut found = Vec::new();
+            let tokens = emit_part(ir, names, shape, models, with_enums, &mut found);
+            finish(tokens).map(|output| (output, found))
+        },
+    );
     let mut outputs = Vec::new();
-    for part in parts {
-        let (part_outputs, found) = part?;
-        outputs.extend(part_outputs);
+    for run in done {
+        let (output, found) = run?;
+        outputs.push(output);
         diagnostics.extend(found);
     }
     Ok((outputs, diagnostics))

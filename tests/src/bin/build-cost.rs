@@ -10,11 +10,11 @@
 //! Cases: `dotnet-270` (all 6,533 models), `dotnet-270-roots` (eight roots,
 //! 299 models), `apis-guru-java` (a module per API of the 53, from their Java
 //! docs). The cases `expand-seeds` and `expand-dotnet-270` measure the
-//! proc-macro instead: `cargo check` of a crate that calls `models!` on the
-//! pages, against the same crate with the generated code written in; the
-//! difference is the expansion (run by rustc, and by rust-analyzer, on every
-//! check of the crate), with the macro built as cargo builds it by default
-//! (unoptimized) and with `[profile.dev.build-override] opt-level = 3`. Cold means: the dependencies are built first, and the generated
+//! proc-macro instead: the time rustc spends expanding a crate whose library
+//! is one `models!` call on the pages (what every check of that crate pays,
+//! in rustc and in rust-analyzer), with the macro built as cargo builds it by
+//! default (unoptimized) and with `[profile.dev.build-override] opt-level =
+//! 3`. Cold means: the dependencies are built first, and the generated
 //! file is new to the compiler (`CARGO_INCREMENTAL=0`), as after a docs
 //! change. Peak memory is the largest resident set of any process of the
 //! build (`/usr/bin/time -v`), which is rustc's on the models crate. Run it
@@ -264,23 +264,24 @@ fn timed_cargo_build(dir: &Path) -> ((bool, String), u64) {
     ((output.status.success(), log), peak_kb)
 }
 
-/// What the proc-macro's expansion costs: `cargo check` with `models!`
-/// against `cargo check` with the code it expands to.
+/// What the proc-macro's expansion costs: rustc's own measure of its macro
+/// expansion (`-Z time-passes`, which a stable rustc gives under
+/// `RUSTC_BOOTSTRAP=1`; this tool only reads it) in a crate whose library is
+/// one `models!` call.
 mod expansion {
     use std::path::Path;
     use std::process::Command;
-    use std::time::Instant;
 
-    use docmodel_codegen::{Settings, generate};
     use docmodel_tests::{corpus, model_crate_manifest, repo_root};
 
-    /// Checks of each crate; the median is reported.
-    const RUNS: usize = 5;
+    /// Checks of the crate of the seeds, and of `dotnet-270` (a check takes
+    /// 40 s there); the median is reported.
+    const RUNS: (usize, usize) = (5, 3);
 
     /// Prints a table row per case and macro build.
     pub fn report(cases: &[&str]) {
-        println!("| case | macro built | check with `models!` | check with the code | expansion |");
-        println!("|---|---|---|---|---|");
+        println!("| case | macro built | macro expansion (median) | all runs |");
+        println!("|---|---|---|---|");
         for case in cases {
             let pages = match *case {
                 "expand-seeds" => repo_root().join("specs"),
@@ -290,39 +291,38 @@ mod expansion {
                 },
                 other => panic!("unknown case `{other}`"),
             };
-            let runs = if *case == "expand-seeds" { RUNS } else { 1 };
+            let runs = if *case == "expand-seeds" {
+                RUNS.0
+            } else {
+                RUNS.1
+            };
             for optimized in [false, true] {
-                let with_macro = median_check(case, &pages, optimized, true, runs);
-                let with_code = median_check(case, &pages, optimized, false, runs);
+                let mut times = expansion_times(case, &pages, optimized, runs);
+                times.sort_by(f64::total_cmp);
                 let built = if optimized {
                     "opt-level 3"
                 } else {
                     "default (opt-level 0)"
                 };
+                let all: Vec<String> = times.iter().map(|t| format!("{t:.2}")).collect();
                 println!(
-                    "| {case} | {built} | {with_macro:.2} s | {with_code:.2} s | {:.2} s |",
-                    with_macro - with_code
+                    "| {case} | {built} | {:.2} s | {} |",
+                    times[times.len() / 2],
+                    all.join(", ")
                 );
             }
         }
     }
 
-    /// The median wall time of `runs` cold `cargo check`s of a crate whose
-    /// library calls `models!` on `pages` (`with_macro`) or holds the code.
-    fn median_check(
-        case: &str,
-        pages: &Path,
-        optimized: bool,
-        with_macro: bool,
-        runs: usize,
-    ) -> f64 {
-        let kind = if with_macro { "macro" } else { "code" };
+    /// The expansion times of `runs` checks of a crate whose library calls
+    /// `models!` on `pages`, the macro built unoptimized or optimized.
+    fn expansion_times(case: &str, pages: &Path, optimized: bool, runs: usize) -> Vec<f64> {
         let opt = if optimized { "-opt" } else { "" };
-        let dir = repo_root().join(format!("target/docmodel-{case}-{kind}{opt}"));
+        let dir = repo_root().join(format!("target/docmodel-{case}{opt}"));
         std::fs::create_dir_all(dir.join("src")).unwrap();
         let macros = repo_root().join("macros");
         let mut manifest = model_crate_manifest(
-            &format!("{case}-{kind}"),
+            &format!("{case}{opt}"),
             &format!(
                 "docmodel-macros = {{ path = {:?} }}\n",
                 macros.display().to_string()
@@ -333,51 +333,58 @@ mod expansion {
         }
         std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
         std::fs::copy(repo_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-        let library = if with_macro {
-            format!(
-                "docmodel_macros::models!({:?});\n",
-                pages.display().to_string()
-            )
-        } else {
-            generate(&Settings::new().input(pages))
-                .expect("the pages generate")
-                .code
-        };
-        std::fs::write(dir.join("src/lib.rs"), library).unwrap();
+        let library = format!(
+            "docmodel_macros::models!({:?});\n",
+            pages.display().to_string()
+        );
+        std::fs::write(dir.join("src/lib.rs"), &library).unwrap();
+        // The dependencies and the macro build; the crate is checked once.
         check(&dir, opt);
-        let mut times: Vec<f64> = (0..runs)
+        (0..runs)
             .map(|_| {
                 // A changed file: rustc checks the crate again, from scratch.
-                let file = dir.join("src/lib.rs");
-                let text = std::fs::read_to_string(&file).unwrap();
-                std::fs::write(&file, text).unwrap();
-                let start = Instant::now();
-                check(&dir, opt);
-                start.elapsed().as_secs_f64()
+                std::fs::write(dir.join("src/lib.rs"), &library).unwrap();
+                let passes = check(&dir, opt);
+                passes
+                    .lines()
+                    .find(|l| l.ends_with("\tmacro_expand_crate"))
+                    .and_then(|l| l.strip_prefix("time:"))
+                    .and_then(|l| l.split(';').next())
+                    .and_then(|seconds| seconds.trim().parse().ok())
+                    .unwrap_or_else(|| panic!("rustc gave no macro_expand_crate time:\n{passes}"))
             })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
+            .collect()
     }
 
-    /// `cargo check` of the crate at `dir`, cold, in a target folder per
-    /// macro build; panics with cargo's output unless it succeeds.
-    fn check(dir: &Path, opt: &str) {
+    /// Checks the crate at `dir` (`cargo rustc --lib -- -Z time-passes`),
+    /// cold, in a target folder per macro build; rustc's passes and times,
+    /// or a panic with cargo's output unless it succeeds.
+    fn check(dir: &Path, opt: &str) -> String {
         let output = Command::new(env!("CARGO"))
-            .args(["check", "--quiet", "--manifest-path"])
+            .args([
+                "rustc",
+                "--quiet",
+                "--lib",
+                "--profile",
+                "check",
+                "--manifest-path",
+            ])
             .arg(dir.join("Cargo.toml"))
+            .args(["--", "-Z", "time-passes"])
             .env(
                 "CARGO_TARGET_DIR",
                 repo_root().join(format!("target/docmodel-expand-target{opt}")),
             )
             .env("CARGO_INCREMENTAL", "0")
+            .env("RUSTC_BOOTSTRAP", "1")
             .output()
             .expect("cargo runs");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
         assert!(
             output.status.success(),
-            "cargo check {}: {}",
-            dir.display(),
-            String::from_utf8_lossy(&output.stderr)
+            "cargo rustc {}: {stderr}",
+            dir.display()
         );
+        stderr
     }
 }
