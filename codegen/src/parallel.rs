@@ -67,7 +67,7 @@ pub fn map_jobs<S, R: Send>(
         }
     };
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(&take)).collect();
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
         handles
             .into_iter()
             .flat_map(|h| {
