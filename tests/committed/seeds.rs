@@ -860,12 +860,8 @@ pub mod wire {
             if self.error.is_some() {
                 return None;
             }
-            self.map
-                .next_key()
-                .unwrap_or_else(|error| {
-                    self.error = Some(error);
-                    None
-                })
+            let key = self.map.next_key();
+            self.kept(key).flatten()
         }
         /// Reads the value of the field `name` into its empty `slot`; a
         /// second value of the field is an error.
@@ -878,16 +874,13 @@ pub mod wire {
                 self.error = Some(serde::de::Error::duplicate_field(name));
                 return;
             }
-            match self.map.next_value() {
-                Ok(value) => *slot = Some(value),
-                Err(error) => self.error = Some(error),
-            }
+            let value = self.map.next_value();
+            *slot = self.kept(value);
         }
         /// Skips the value of a key no field reads.
         pub fn skip(&mut self) {
-            if let Err(error) = self.map.next_value::<serde::de::IgnoredAny>() {
-                self.error = Some(error);
-            }
+            let skipped = self.map.next_value::<serde::de::IgnoredAny>();
+            self.kept(skipped);
         }
         /// A key no field names, where the struct denies such keys: an
         /// error that lists the names it knows.
@@ -897,6 +890,10 @@ pub mod wire {
         /// Ends the reading, or gives the first error.
         pub fn end(self) -> Result<(), A::Error> {
             self.error.map_or(Ok(()), Err)
+        }
+        /// The value of a step of the reading, or `None` with its error kept.
+        fn kept<T>(&mut self, step: Result<T, A::Error>) -> Option<T> {
+            step.map_err(|error| self.error = Some(error)).ok()
         }
     }
     /// The value of the required field `name`; its absence is an error.

@@ -16,7 +16,7 @@ use quote::quote;
 
 use crate::settings::UnknownFields;
 
-use super::names;
+use super::names::unraw;
 use super::types::TypeNames;
 
 /// How one field reads and writes its JSON.
@@ -141,12 +141,12 @@ fn deserialize(
 ) -> TokenStream {
     let result = names.result();
     let name = ident.to_string();
-    let expecting = format!("struct {}", names::unraw(&name));
+    let expecting = format!("struct {}", unraw(&name));
     let slots: Vec<Ident> = fields
         .iter()
         .map(|f| {
             let field = f.ident.to_string();
-            Ident::new(&format!("slot_{}", names::unraw(&field)), Span::call_site())
+            Ident::new(&format!("slot_{}", unraw(&field)), Span::call_site())
         })
         .collect();
     let starts = fields.iter().zip(&slots).map(|(field, slot)| {

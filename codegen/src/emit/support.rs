@@ -224,10 +224,8 @@ fn object_helpers() -> TokenStream {
                 if self.error.is_some() {
                     return None;
                 }
-                self.map.next_key().unwrap_or_else(|error| {
-                    self.error = Some(error);
-                    None
-                })
+                let key = self.map.next_key();
+                self.kept(key).flatten()
             }
 
             /// Reads the value of the field `name` into its empty `slot`; a
@@ -237,17 +235,14 @@ fn object_helpers() -> TokenStream {
                     self.error = Some(serde::de::Error::duplicate_field(name));
                     return;
                 }
-                match self.map.next_value() {
-                    Ok(value) => *slot = Some(value),
-                    Err(error) => self.error = Some(error),
-                }
+                let value = self.map.next_value();
+                *slot = self.kept(value);
             }
 
             /// Skips the value of a key no field reads.
             pub fn skip(&mut self) {
-                if let Err(error) = self.map.next_value::<serde::de::IgnoredAny>() {
-                    self.error = Some(error);
-                }
+                let skipped = self.map.next_value::<serde::de::IgnoredAny>();
+                self.kept(skipped);
             }
 
             /// A key no field names, where the struct denies such keys: an
@@ -259,6 +254,11 @@ fn object_helpers() -> TokenStream {
             /// Ends the reading, or gives the first error.
             pub fn end(self) -> Result<(), A::Error> {
                 self.error.map_or(Ok(()), Err)
+            }
+
+            /// The value of a step of the reading, or `None` with its error kept.
+            fn kept<T>(&mut self, step: Result<T, A::Error>) -> Option<T> {
+                step.map_err(|error| self.error = Some(error)).ok()
             }
         }
 
@@ -318,9 +318,9 @@ fn rest_helpers() -> TokenStream {
                 M: Rest,
                 M::Value: serde::Deserialize<'de>,
             {
-                match self.map.next_value() {
-                    Ok(value) => rest.keep(key.0.into_owned(), value),
-                    Err(error) => self.error = Some(error),
+                let value = self.map.next_value();
+                if let Some(value) = self.kept(value) {
+                    rest.keep(key.0.into_owned(), value);
                 }
             }
         }
