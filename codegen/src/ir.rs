@@ -49,14 +49,19 @@ impl From<IrDocument> for Ir {
 }
 
 impl Ir {
-    /// The model with this name, if any.
+    /// The model with this name, if any: found by binary search, as every
+    /// stage keeps the models sorted by name (an IR built by hand is sorted
+    /// by [`crate::generate_from_ir`]; sort it before looking up in it).
     pub fn model(&self, name: &str) -> Option<&Model> {
-        self.models.iter().find(|m| m.name == name)
+        let at = self.models.partition_point(|m| m.name.as_str() < name);
+        self.models.get(at).filter(|m| m.name == name)
     }
 
-    /// The enum with this name, if any.
+    /// The enum with this name, if any: found by binary search, as every
+    /// stage keeps the enums sorted by name.
     pub fn enumeration(&self, name: &str) -> Option<&Enum> {
-        self.enums.iter().find(|e| e.name == name)
+        let at = self.enums.partition_point(|e| e.name.as_str() < name);
+        self.enums.get(at).filter(|e| e.name == name)
     }
 
     /// The IR as YAML, the form `docmodel ir` writes and every entry point reads.
