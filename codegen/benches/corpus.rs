@@ -2,9 +2,11 @@
 //! code, and its stages: files → IR (read and resolve), files → tokens
 //! parsed as Rust (what `docmodel check` does: read, resolve, emit and
 //! parse), and IR → code. Formatting's share is files → code less files →
-//! checked tokens. Run with `cargo bench -p docmodel-codegen --bench corpus`.
+//! checked tokens. Then regenerating through the code cache: after the docs
+//! folder went from `dotnet-269` to `dotnet-270` in place, and with nothing
+//! changed. Run with `cargo bench -p docmodel-codegen --bench corpus`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use divan::Bencher;
 use docmodel_codegen::{Settings, check, generate, generate_from_ir, read_ir};
@@ -18,8 +20,25 @@ fn main() {
 }
 
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/dotnet-270");
+    let dir = release("dotnet-270");
     dir.exists().then_some(dir)
+}
+
+/// A release's docs folder in the corpus.
+fn release(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(name)
+}
+
+/// Copies the pages of `from` into the folder `to`, replacing its pages.
+fn copy_pages(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
 }
 
 fn settings() -> Settings {
@@ -55,4 +74,30 @@ fn ir_to_code(bencher: Bencher) {
     bencher
         .with_inputs(|| ir.clone())
         .bench_values(|ir| generate_from_ir(ir).unwrap().code.len());
+}
+
+/// `dotnet-270` generated in place of `dotnet-269` through the cache the
+/// 269 run left: what a build script does after a release of the docs.
+#[divan::bench(sample_count = 10)]
+fn regenerate_after_a_release(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let cache = dir.path().join("cache.json");
+    let settings = Settings::new().input(&docs).cache_file(&cache);
+    copy_pages(&release("dotnet-269"), &docs);
+    generate(&settings).unwrap();
+    let left_by_269 = std::fs::read(&cache).unwrap();
+    copy_pages(&release("dotnet-270"), &docs);
+    bencher
+        .with_inputs(|| std::fs::write(&cache, &left_by_269).unwrap())
+        .bench_values(|()| generate(&settings).unwrap().code.len());
+}
+
+/// `dotnet-270` generated again through its own cache: nothing changed.
+#[divan::bench(sample_count = 10)]
+fn regenerate_unchanged(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = settings().cache_file(dir.path().join("cache.json"));
+    generate(&settings).unwrap();
+    bencher.bench(|| generate(&settings).unwrap().code.len());
 }

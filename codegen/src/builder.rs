@@ -147,6 +147,13 @@ impl Builder {
         self
     }
 
+    /// Keeps the code cache in this file instead of `OUT_DIR`
+    /// (see [`Settings::cache_file`]).
+    pub fn cache_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.settings = self.settings.cache_file(file);
+        self
+    }
+
     /// The settings this builder runs with.
     pub fn settings(&self) -> &Settings {
         &self.settings
@@ -155,6 +162,23 @@ impl Builder {
     /// Reads the inputs and generates the code, printing nothing.
     pub fn generate(&self) -> Result<Generated, BuildError> {
         generate(&self.settings).map_err(BuildError::Generate)
+    }
+
+    /// [`Builder::generate`], through a cache in `OUT_DIR` unless the
+    /// settings name one: a build after a change of the docs formats only
+    /// the models that changed.
+    fn generate_cached(&self) -> Result<Generated, BuildError> {
+        let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
+        match (self.settings.given_cache_file(), out_dir) {
+            (None, Some(dir)) => {
+                let settings = self
+                    .settings
+                    .clone()
+                    .cache_file(dir.join("docmodel-cache.json"));
+                generate(&settings).map_err(BuildError::Generate)
+            }
+            _ => self.generate(),
+        }
     }
 
     /// Reads the inputs into the IR, printing nothing.
@@ -177,7 +201,7 @@ impl Builder {
         {
             println!("cargo:rerun-if-changed={}", path.display());
         }
-        let generated = match self.generate() {
+        let generated = match self.generate_cached() {
             Ok(generated) => generated,
             Err(BuildError::Generate(Failure::Docs(report))) => {
                 watch(&report);

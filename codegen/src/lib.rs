@@ -43,7 +43,8 @@ pub use builder::{BuildError, Builder};
 pub use output::write_if_changed;
 pub use pages::InputError;
 pub use pipeline::{
-    Failure, Generated, InternalError, Loaded, Report, check, generate, generate_from_ir, read_ir,
+    CacheError, Failure, Generated, InternalError, Loaded, Report, check, generate,
+    generate_from_ir, read_ir,
 };
 pub use read::FolderDialect;
 pub use resolve::{ClosureSize, UnknownRoots};

@@ -57,6 +57,25 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
     Ok(true)
 }
 
+/// Replaces `path` with what `write` writes, through a temporary file
+/// beside it (buffered; the file is never half-written): for files of
+/// docmodel's own, such as its cache, that are written whole each time.
+pub(crate) fn replace_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let temporary = new_file_builder().tempfile_in(dir)?;
+    let mut buffered = std::io::BufWriter::new(temporary);
+    write(&mut buffered)?;
+    let temporary = buffered.into_inner().map_err(|e| e.into_error())?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Whether `meta` is of a file that is neither a regular file nor a folder:
 /// a device, a pipe, a socket.
 fn is_special(meta: &std::fs::Metadata) -> bool {

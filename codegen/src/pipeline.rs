@@ -136,6 +136,8 @@ pub enum Failure {
     Roots(UnknownRoots, Box<Report>),
     /// docmodel produced invalid Rust: a bug in docmodel, not in the docs.
     Internal(InternalError),
+    /// The cache file ([`Settings::cache_file`]) could not be written.
+    Cache(CacheError),
 }
 
 impl fmt::Display for Failure {
@@ -157,6 +159,7 @@ impl fmt::Display for Failure {
                 }
             }
             Failure::Internal(error) => error.fmt(f),
+            Failure::Cache(error) => error.fmt(f),
         }
     }
 }
@@ -168,8 +171,40 @@ impl std::error::Error for Failure {
             Failure::Input(error) => Some(error),
             Failure::Roots(error, _) => Some(error),
             Failure::Internal(error) => Some(error),
+            Failure::Cache(error) => Some(error),
             Failure::Docs(_) => None,
         }
+    }
+}
+
+/// The cache file could not be written.
+#[derive(Debug)]
+pub struct CacheError {
+    file: PathBuf,
+    source: std::io::Error,
+}
+
+impl CacheError {
+    /// The cache file.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+}
+
+impl fmt::Display for CacheError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot write the cache file `{}`: {}\n  = help: make its folder writable, or give another cache file",
+            self.file.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for CacheError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
     }
 }
 
@@ -194,7 +229,7 @@ impl std::error::Error for InternalError {}
 /// Reads the inputs of `settings` and generates formatted Rust models.
 pub fn generate(settings: &Settings) -> Result<Generated, Failure> {
     let (ir, report) = load(settings)?;
-    emit_checked(ir, report)
+    emit_checked(ir, report, settings.given_cache_file())
 }
 
 /// Reads the inputs of `settings` and finds everything [`generate`] would
@@ -221,7 +256,7 @@ pub fn generate_from_ir(ir: Ir) -> Result<Generated, Failure> {
     let ir = resolve::complete(ir, &mut found);
     let mut report = Report::default();
     report.extend(found);
-    emit_checked(ir, report)
+    emit_checked(ir, report, None)
 }
 
 /// The IR of the inputs (cut to the closure of the roots, if any) and what
@@ -415,12 +450,27 @@ fn load_ir_file(
     Ok((ir, HashMap::from([(page.path, page.text)])))
 }
 
-/// Emits the IR's code and adds the emitter's diagnostics; a failure when
-/// any diagnostic of the run is an error.
-fn emit_checked(ir: Ir, mut report: Report) -> Result<Generated, Failure> {
-    let (code, found) = emit::emit_and_format(&ir, report.shape).map_err(internal)?;
+/// Emits the IR's code (through the cache in `cache_file`, if any) and adds
+/// the emitter's diagnostics; a failure when any diagnostic of the run is
+/// an error. The cache is written only after a successful run.
+fn emit_checked(
+    ir: Ir,
+    mut report: Report,
+    cache_file: Option<&Path>,
+) -> Result<Generated, Failure> {
+    let mut cache = cache_file.map(emit::CodeCache::load);
+    let (code, found) =
+        emit::emit_and_format(&ir, report.shape, cache.as_mut()).map_err(internal)?;
     report.extend(found);
     let report = without_errors(report)?;
+    if let (Some(file), Some(cache)) = (cache_file, cache) {
+        cache.save(file).map_err(|source| {
+            Failure::Cache(CacheError {
+                file: file.to_path_buf(),
+                source,
+            })
+        })?;
+    }
     Ok(Generated { code, ir, report })
 }
 

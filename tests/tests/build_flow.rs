@@ -42,6 +42,21 @@ fn build_reran(dir: &Path) -> bool {
     ran
 }
 
+/// Whether a build-flow build script wrote its code cache in its `OUT_DIR`
+/// since `time`.
+fn cache_written_since(time: std::time::SystemTime) -> bool {
+    let builds = repo_root().join("target/docmodel-crates-target/debug/build");
+    std::fs::read_dir(builds)
+        .unwrap()
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|dir| {
+            dir.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("build-flow-"))
+        })
+        .filter_map(|dir| std::fs::metadata(dir.join("out/docmodel-cache.json")).ok())
+        .any(|meta| meta.modified().is_ok_and(|modified| modified >= time))
+}
+
 fn models(dir: &Path) -> Vec<String> {
     let output = cargo_on_crate(dir, "run", &["--quiet"]);
     assert!(
@@ -58,9 +73,14 @@ fn models(dir: &Path) -> Vec<String> {
 #[test]
 fn a_new_page_is_picked_up_and_an_untouched_crate_is_fresh() {
     let dir = tempfile::tempdir().unwrap();
+    let started = std::time::SystemTime::now();
     copy_template(dir.path());
     assert!(build_reran(dir.path()), "first build runs the build script");
     assert_eq!(models(dir.path()), ["model Pet"]);
+    assert!(
+        cache_written_since(started),
+        "the build script keeps its cache in OUT_DIR"
+    );
 
     assert!(
         !build_reran(dir.path()),

@@ -17,6 +17,27 @@ fn the_builder_writes_the_code_the_library_generates() {
 }
 
 #[test]
+fn the_builder_keeps_a_cache_and_writes_the_same_code_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), PAGE).unwrap();
+    let out = dir.path().join("models.rs");
+    let cache = dir.path().join("cache.json");
+    let builder = Builder::new()
+        .specs(dir.path())
+        .out_file(&out)
+        .cache_file(&cache);
+    builder.build_script().unwrap();
+    let kept = std::fs::read_to_string(&cache).unwrap();
+    assert!(kept.contains("pub id: i64,"), "{kept}");
+    builder.build_script().unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written,
+        Builder::new().specs(dir.path()).generate().unwrap().code
+    );
+}
+
+#[test]
 fn errors_fail_the_build_and_leave_the_old_file() {
     // An unreadable type is a warning; `strict` makes it an error.
     let dir = tempfile::tempdir().unwrap();

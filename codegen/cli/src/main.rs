@@ -45,6 +45,11 @@ enum Command {
         /// Write nothing; exit 1 if the output file is missing or differs.
         #[arg(long, requires = "output")]
         check: bool,
+        /// Keep each model's formatted code in this file between runs, so
+        /// that a run after a change of the docs formats only what changed
+        /// (the code is the same byte for byte).
+        #[arg(long, value_name = "FILE")]
+        cache: Option<PathBuf>,
     },
     /// Read, resolve and generate, print the diagnostics and a summary; write nothing.
     Check {
@@ -150,7 +155,8 @@ fn main() -> ExitCode {
             input,
             output,
             check,
-        } => generated(&input).and_then(|g| match (output, check) {
+            cache,
+        } => generated(&input, cache.as_deref()).and_then(|g| match (output, check) {
             (Some(path), true) => check_file(&path, &g.code),
             (output, _) => write_output(output.as_deref(), &g.code, g.report.files_read()),
         }),
@@ -185,10 +191,16 @@ fn fail(code: u8, message: String) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Reads the inputs and generates the code, reporting; `Err` on errors.
-fn generated(input: &Input) -> Result<Generated, ExitCode> {
+/// Reads the inputs and generates the code (through the cache file, if
+/// any), reporting; `Err` on errors.
+fn generated(input: &Input, cache: Option<&Path>) -> Result<Generated, ExitCode> {
+    let settings = input.settings();
     run(
         input,
+        match cache {
+            Some(file) => settings.cache_file(file),
+            None => settings,
+        },
         "reading pages and generating models",
         docmodel_codegen::generate,
     )
@@ -199,6 +211,7 @@ fn generated(input: &Input) -> Result<Generated, ExitCode> {
 fn checked(input: &Input) -> Result<Loaded, ExitCode> {
     run(
         input,
+        input.settings(),
         "reading pages and checking the models",
         docmodel_codegen::check,
     )
@@ -206,7 +219,12 @@ fn checked(input: &Input) -> Result<Loaded, ExitCode> {
 
 /// Reads the inputs into the IR, reporting; `Err` on errors.
 fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
-    run(input, "reading pages", docmodel_codegen::read_ir)
+    run(
+        input,
+        input.settings(),
+        "reading pages",
+        docmodel_codegen::read_ir,
+    )
 }
 
 /// What a library call that succeeded has to report.
@@ -227,16 +245,17 @@ impl Outcome for Loaded {
     }
 }
 
-/// Runs one library call on the settings of `input` behind a spinner that
-/// says `doing`, and reports what it found; a failure is reported and
+/// Runs one library call on `settings` (those of `input`) behind a spinner
+/// that says `doing`, and reports what it found; a failure is reported and
 /// becomes its exit code.
 fn run<T: Outcome>(
     input: &Input,
+    settings: Settings,
     doing: &'static str,
     call: fn(&Settings) -> Result<T, Failure>,
 ) -> Result<T, ExitCode> {
     let progress = progress(input, doing);
-    let outcome = call(&input.settings());
+    let outcome = call(&settings);
     progress.finish_and_clear();
     let outcome = outcome.map_err(|failure| failed(failure, input))?;
     let (report_of_run, ir) = outcome.report_and_ir();

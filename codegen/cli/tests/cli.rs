@@ -409,3 +409,53 @@ fn roots_cut_the_code_and_the_ir_to_what_they_reach_and_an_unknown_one_suggests_
     );
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn generate_through_a_cache_writes_the_same_code_and_repeats_its_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Pet.md"), GOOD).unwrap();
+    let owner = GOOD.replace("# Pet", "# Owner").replace(
+        "| **tags** | [**List&lt;Tag&gt;**](Tag) | Tags. |  [optional] |\n",
+        "",
+    );
+    std::fs::write(dir.path().join("Owner.md"), owner).unwrap();
+    let plain = docmodel(&["generate", ".", "-o", "plain.rs"], dir.path());
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    for run in ["cold", "warm"] {
+        let cached = docmodel(
+            &["generate", ".", "-o", "cached.rs", "--cache", "cache.json"],
+            dir.path(),
+        );
+        assert_eq!(cached.status.code(), Some(0), "{run}: {}", stderr(&cached));
+        assert!(
+            stderr(&cached).contains("warning[DM0300]"),
+            "{run}: a piece with a warning is never served from the cache"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("cached.rs")).unwrap(),
+            std::fs::read(dir.path().join("plain.rs")).unwrap(),
+            "{run}"
+        );
+    }
+    let kept = std::fs::read_to_string(dir.path().join("cache.json")).unwrap();
+    assert!(kept.contains("pub struct Owner"), "{kept}");
+    assert!(!kept.contains("pub struct Pet"), "{kept}");
+
+    let unwritable = docmodel(
+        &[
+            "generate",
+            ".",
+            "-o",
+            "x.rs",
+            "--cache",
+            "no-such-folder/cache.json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(unwritable.status.code(), Some(2), "{}", stderr(&unwritable));
+    assert!(
+        stderr(&unwritable).contains("cannot write the cache file `no-such-folder/cache.json`"),
+        "{}",
+        stderr(&unwritable)
+    );
+}

@@ -3,6 +3,7 @@
 //!
 //! The generated code depends only on serde, serde_json, chrono and uuid.
 
+mod cache;
 mod docs;
 mod enums;
 mod names;
@@ -13,7 +14,6 @@ mod types;
 mod unions;
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -22,6 +22,8 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Ir, Model, SourceRef};
 use crate::settings::Shape;
 
+pub(crate) use cache::CodeCache;
+use cache::{Key, Keys};
 use names::Scope;
 use types::TypeNames;
 
@@ -41,44 +43,60 @@ struct Emitted {
 fn emit(ir: &Ir) -> Emitted {
     let mut diagnostics = Vec::new();
     let names = type_names(ir, &mut diagnostics);
-    let all = 0..ir.models.len();
-    let tokens = emit_part(ir, &names, Shape::default(), all, true, &mut diagnostics);
+    let tokens = pieces(ir)
+        .into_iter()
+        .map(|piece| emit_piece(ir, &names, Shape::default(), piece, &mut diagnostics))
+        .collect();
     Emitted {
         tokens,
         diagnostics,
     }
 }
 
-/// The structs of `models` (a range of `ir.models`), and the enums and the
-/// `wire` module if `with_enums`.
-fn emit_part(
+/// One part of the generated file, emitted and formatted on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// The struct, union or alias of `ir.models[i]`, with its impls.
+    Model(usize),
+    /// The enum `ir.enums[i]`, with its impls.
+    Enum(usize),
+    /// The `wire` module the structs share.
+    Support,
+}
+
+/// The pieces of the file, in order: models, enums, the `wire` module.
+fn pieces(ir: &Ir) -> Vec<Piece> {
+    let models = (0..ir.models.len()).map(Piece::Model);
+    let enums = (0..ir.enums.len()).map(Piece::Enum);
+    models.chain(enums).chain([Piece::Support]).collect()
+}
+
+/// The items of one piece.
+fn emit_piece(
     ir: &Ir,
     names: &TypeNames,
     shape: Shape,
-    models: Range<usize>,
-    with_enums: bool,
+    piece: Piece,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> TokenStream {
-    let structs: Vec<TokenStream> = ir.models[models]
-        .iter()
-        .map(|m| {
-            let ident = &names.rust[&m.name];
-            if m.opaque {
-                opaque(m, ident)
-            } else if m.one_of.is_empty() {
-                structs::emit(m, ident, ir, names, shape, diagnostics)
+    match piece {
+        Piece::Model(i) => {
+            let model = &ir.models[i];
+            let ident = &names.rust[&model.name];
+            if model.opaque {
+                opaque(model, ident)
+            } else if model.one_of.is_empty() {
+                structs::emit(model, ident, ir, names, shape, diagnostics)
             } else {
-                unions::emit(m, ident, names, diagnostics)
+                unions::emit(model, ident, names, diagnostics)
             }
-        })
-        .collect();
-    let enums = ir
-        .enums
-        .iter()
-        .filter(|_| with_enums)
-        .map(|e| enums::emit(e, &names.rust[&e.name], names));
-    let support = with_enums.then(|| support::emit(ir, shape.unknown_fields));
-    quote! { #( #structs )* #( #enums )* #support }
+        }
+        Piece::Enum(i) => {
+            let declared = &ir.enums[i];
+            enums::emit(declared, &names.rust[&declared.name], names)
+        }
+        Piece::Support => support::emit(ir, shape.unknown_fields),
+    }
 }
 
 /// An opaque model: any JSON value under the model's name.
@@ -99,77 +117,152 @@ fn opaque(model: &Model, ident: &Ident) -> TokenStream {
 /// from, then each item formatted by prettyplease, a blank line between items.
 #[cfg(test)]
 fn format(tokens: TokenStream) -> Result<String, syn::Error> {
-    Ok(with_header(vec![format_items(tokens)?]))
+    Ok(with_header(&[&format_items(tokens)?]))
 }
 
 /// [`format`]`(`[`emit`]`(ir).tokens)`, byte for byte, using every core: the
-/// models are cut into runs, each emitted and formatted on one thread
-/// (token streams cannot cross threads; text can).
+/// pieces are cut into runs, each emitted and formatted on one thread
+/// (token streams cannot cross threads; text can). With a cache, a piece
+/// whose inputs it holds is taken from it instead, and the cache is left
+/// holding exactly the pieces of this file.
 pub(crate) fn emit_and_format(
     ir: &Ir,
     shape: Shape,
+    mut cache: Option<&mut CodeCache>,
 ) -> Result<(String, Vec<Diagnostic>), syn::Error> {
-    let (runs, diagnostics) = emit_in_runs(ir, shape, MODELS_AT_A_TIME, format_items)?;
-    Ok((with_header(runs), diagnostics))
+    let mut diagnostics = Vec::new();
+    let names = type_names(ir, &mut diagnostics);
+    let pieces = pieces(ir);
+    let keys = match cache.is_some().then(|| Keys::new(ir, &names, shape)) {
+        Some(Some(keys)) => piece_keys(ir, &keys, &pieces),
+        _ => vec![None; pieces.len()],
+    };
+    let mut old = cache.as_deref_mut().map(std::mem::take).unwrap_or_default();
+    let mut kept = CodeCache::default();
+    let mut texts: Vec<Text> = keys
+        .iter()
+        .map(
+            |key| match key.as_ref().and_then(|key| Some((key, old.take(key)?))) {
+                Some((key, code)) => {
+                    kept.insert(key.clone(), code);
+                    Text::Kept(key.clone())
+                }
+                None => Text::Missed,
+            },
+        )
+        .collect();
+    drop(old);
+    let misses: Vec<Piece> = pieces
+        .iter()
+        .zip(&texts)
+        .filter(|(_, text)| matches!(text, Text::Missed))
+        .map(|(piece, _)| *piece)
+        .collect();
+    let mut emitted = emit_in_runs(ir, shape, &misses, PIECES_AT_A_TIME, format_items)?.into_iter();
+    for (text, key) in texts.iter_mut().zip(&keys) {
+        if !matches!(text, Text::Missed) {
+            continue;
+        }
+        let (code, found) = emitted.next().expect("an output per missed piece");
+        *text = match key {
+            Some(key) if found.is_empty() => {
+                kept.insert(key.clone(), code);
+                Text::Kept(key.clone())
+            }
+            _ => Text::Own(code),
+        };
+        diagnostics.extend(found);
+    }
+    let code: Vec<&str> = texts
+        .iter()
+        .map(|text| match text {
+            Text::Kept(key) => kept.get(key).expect("kept pieces are in the cache"),
+            Text::Own(code) => code.as_str(),
+            Text::Missed => unreachable!("every missed piece was emitted"),
+        })
+        .collect();
+    let code = with_header(&code);
+    if let Some(cache) = cache {
+        *cache = kept;
+    }
+    Ok((code, diagnostics))
+}
+
+/// Where a piece's formatted code is.
+enum Text {
+    /// In the cache, under this key.
+    Kept(Key),
+    /// Here: not to be cached (no key, or emitting it found something).
+    Own(String),
+    /// Not emitted yet.
+    Missed,
 }
 
 /// What [`emit_and_format`] finds, without formatting the code: the
 /// tokens are emitted and parsed as Rust (so invalid Rust is still an
 /// error), and dropped.
 pub(crate) fn emit_and_check(ir: &Ir, shape: Shape) -> Result<Vec<Diagnostic>, syn::Error> {
-    let (_, diagnostics) = emit_in_runs(ir, shape, MODELS_AT_A_TIME, |tokens| {
+    let mut diagnostics = Vec::new();
+    type_names(ir, &mut diagnostics);
+    let checked = emit_in_runs(ir, shape, &pieces(ir), PIECES_AT_A_TIME, |tokens| {
         syn::parse2::<syn::File>(tokens).map(drop)
     })?;
+    diagnostics.extend(checked.into_iter().flat_map(|(_, found)| found));
     Ok(diagnostics)
 }
 
-/// How many models are emitted and finished at a time: the tokens and syntax
-/// trees of a few dozen models are held at once, not those of them all
-/// (on `dotnet-270`, generate peaks at 95 MB with 32, 160 MB with 256, in
-/// the same time).
-const MODELS_AT_A_TIME: usize = 32;
+/// The cache key of each piece (none for the `wire` module, which is made
+/// from the whole IR), computed on every core.
+fn piece_keys(ir: &Ir, keys: &Keys, pieces: &[Piece]) -> Vec<Option<Key>> {
+    let parts = crate::parallel::map_parts(pieces.len(), |part| {
+        pieces[part]
+            .iter()
+            .map(|piece| match *piece {
+                Piece::Model(i) => Some(keys.model(&ir.models[i])),
+                Piece::Enum(i) => Some(keys.enumeration(&ir.enums[i])),
+                Piece::Support => None,
+            })
+            .collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
+}
 
-/// Emits the models in runs of `run`, taken in turn by a thread per core,
-/// and hands the tokens of each run to `finish`: the outputs in model
-/// order, and the diagnostics of naming the types and of every run.
+/// How many pieces are emitted and finished at a time: the tokens and
+/// syntax trees of a few dozen models are held at once, not those of them
+/// all (on `dotnet-270`, generate peaks at 95 MB with 32, 160 MB with 256,
+/// in the same time).
+const PIECES_AT_A_TIME: usize = 32;
+
+/// Emits `pieces` in runs of `run`, taken in turn by a thread per core,
+/// and hands the tokens of each piece to `finish`: for each piece in
+/// order, its output and the diagnostics of emitting it.
 fn emit_in_runs<T: Send>(
     ir: &Ir,
     shape: Shape,
+    pieces: &[Piece],
     run: usize,
     finish: impl Fn(TokenStream) -> Result<T, syn::Error> + Sync,
-) -> Result<(Vec<T>, Vec<Diagnostic>), syn::Error> {
-    let mut diagnostics = Vec::new();
-    type_names(ir, &mut diagnostics);
-    let runs: Vec<Range<usize>> = runs(0..ir.models.len(), run).collect();
+) -> Result<Vec<(T, Vec<Diagnostic>)>, syn::Error> {
+    let runs: Vec<&[Piece]> = pieces.chunks(run.max(1)).collect();
     let done = crate::parallel::map_jobs(
         runs.len(),
         || type_names(ir, &mut Vec::new()),
         |names, job| {
-            let models = runs[job].clone();
-            let with_enums = models.end == ir.models.len();
-            let mut found = Vec::new();
-            let tokens = emit_part(ir, names, shape, models, with_enums, &mut found);
-            finish(tokens).map(|output| (output, found))
+            runs[job]
+                .iter()
+                .map(|piece| {
+                    let mut found = Vec::new();
+                    let tokens = emit_piece(ir, names, shape, *piece, &mut found);
+                    finish(tokens).map(|output| (output, found))
+                })
+                .collect::<Result<Vec<_>, _>>()
         },
     );
-    let mut outputs = Vec::new();
+    let mut outputs = Vec::with_capacity(pieces.len());
     for run in done {
-        let (output, found) = run?;
-        outputs.push(output);
-        diagnostics.extend(found);
+        outputs.extend(run?);
     }
-    Ok((outputs, diagnostics))
-}
-
-/// `models` cut into runs of at most `run`, in order; an empty range is
-/// one empty run (the enums still follow it).
-fn runs(models: Range<usize>, run: usize) -> impl Iterator<Item = Range<usize>> {
-    let end = models.end;
-    let starts = models.clone().step_by(run.max(1));
-    let empty = models.is_empty().then_some(models);
-    starts
-        .map(move |start| start..(start + run.max(1)).min(end))
-        .chain(empty)
+    Ok(outputs)
 }
 
 /// The items of `tokens`, each formatted by prettyplease on its own,
@@ -191,22 +284,21 @@ fn format_items(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(items.join("\n"))
 }
 
-/// The file: a header, then the formatted runs of items, a blank line
-/// between runs as between items; each run is copied into the one string,
-/// then freed, so the code is held about once.
-fn with_header(runs: Vec<String>) -> String {
+/// The file: a header, then the formatted pieces, a blank line between
+/// pieces as between items.
+fn with_header(pieces: &[&str]) -> String {
     let header = format!(
         "// @generated by docmodel {}. Do not edit: change the docs pages and regenerate.\n\n",
         env!("CARGO_PKG_VERSION"),
     );
     let mut code =
-        String::with_capacity(header.len() + runs.iter().map(|r| r.len() + 1).sum::<usize>());
+        String::with_capacity(header.len() + pieces.iter().map(|p| p.len() + 1).sum::<usize>());
     code.push_str(&header);
-    for (i, run) in runs.into_iter().filter(|run| !run.is_empty()).enumerate() {
+    for (i, piece) in pieces.iter().filter(|p| !p.is_empty()).enumerate() {
         if i > 0 {
             code.push('\n');
         }
-        code.push_str(&run);
+        code.push_str(piece);
     }
     code
 }
@@ -244,13 +336,20 @@ fn type_names(ir: &Ir, diagnostics: &mut Vec<Diagnostic>) -> TypeNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::TypeExpr;
     use crate::pages::Page;
     use crate::settings::Resolved;
 
     /// The hard-case fixtures of the tests crate, read in the given order.
     fn hard_cases(reverse: bool) -> Ir {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hard-cases");
+        fixtures("hard-cases", reverse)
+    }
+
+    /// The pages of a fixture folder of the tests crate, read in the given order.
+    fn fixtures(folder: &str, reverse: bool) -> Ir {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures")
+            .join(folder);
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|entry| entry.unwrap().path())
@@ -275,20 +374,106 @@ mod tests {
         assert!(ir.models.len() > 5, "the fixtures are read");
         let emitted = emit(&ir);
         let single = format(emitted.tokens).unwrap();
-        let (parallel, diagnostics) = emit_and_format(&ir, Shape::default()).unwrap();
+        let (parallel, diagnostics) = emit_and_format(&ir, Shape::default(), None).unwrap();
         assert_eq!(parallel, single);
         assert_eq!(diagnostics, emitted.diagnostics);
-        let (reversed, _) = emit_and_format(&hard_cases(true), Shape::default()).unwrap();
+        let (reversed, _) = emit_and_format(&hard_cases(true), Shape::default(), None).unwrap();
         assert_eq!(reversed, parallel, "page order changes nothing");
-        let (in_runs_of_two, found) = emit_in_runs(&ir, Shape::default(), 2, format_items).unwrap();
-        assert_eq!(with_header(in_runs_of_two), single, "runs change nothing");
-        assert_eq!(found, emitted.diagnostics);
-        let empty: Vec<Range<usize>> = runs(0..0, 2).collect();
-        assert_eq!(
-            (empty.len(), empty[0].is_empty()),
-            (1, true),
-            "one empty run"
+        let in_runs_of_two =
+            emit_in_runs(&ir, Shape::default(), &pieces(&ir), 2, format_items).unwrap();
+        let (texts, found): (Vec<String>, Vec<Vec<Diagnostic>>) =
+            in_runs_of_two.into_iter().unzip();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_eq!(with_header(&texts), single, "runs change nothing");
+        let mut all_found = Vec::new();
+        type_names(&ir, &mut all_found);
+        all_found.extend(found.concat());
+        assert_eq!(all_found, emitted.diagnostics);
+    }
+
+    #[test]
+    fn the_cache_serves_unchanged_pieces_and_changes_nothing() {
+        let shape = Shape::default();
+        let ir = hard_cases(false);
+        let (cold, diagnostics) = emit_and_format(&ir, shape, None).unwrap();
+        let mut cache = CodeCache::default();
+        let (filled, _) = emit_and_format(&ir, shape, Some(&mut cache)).unwrap();
+        assert_eq!(filled, cold, "a cold cache changes nothing");
+        // Mark every kept piece: what comes from the cache shows the mark.
+        let mut marked = 0;
+        for code in cache.codes_mut() {
+            code.insert_str(0, "// kept\n");
+            marked += 1;
+        }
+        assert!(
+            marked + 1 < pieces(&ir).len(),
+            "pieces with diagnostics are not kept"
         );
-        assert_eq!(runs(3..8, 2).collect::<Vec<_>>(), [3..5, 5..7, 7..8]);
+        let (warm, warm_diagnostics) = emit_and_format(&ir, shape, Some(&mut cache)).unwrap();
+        assert_eq!(warm.matches("// kept\n").count(), marked);
+        assert_eq!(warm.replace("// kept\n", ""), cold);
+        assert_eq!(
+            warm_diagnostics, diagnostics,
+            "a hit keeps its (no) diagnostics"
+        );
+
+        // One changed property of a kept model: only it is emitted anew.
+        let mut changed = ir.clone();
+        let names = type_names(&ir, &mut Vec::new());
+        let kept = |i: usize| {
+            let mut found = Vec::new();
+            emit_piece(&ir, &names, shape, Piece::Model(i), &mut found);
+            found.is_empty() && !ir.models[i].properties.is_empty()
+        };
+        let edited = (0..ir.models.len()).find(|i| kept(*i)).unwrap();
+        changed.models[edited].properties[0].description = Some("Changed.".into());
+        let (expected, _) = emit_and_format(&changed, shape, None).unwrap();
+        let (served, _) = emit_and_format(&changed, shape, Some(&mut cache)).unwrap();
+        assert_eq!(served.replace("// kept\n", ""), expected);
+        assert_eq!(served.matches("// kept\n").count(), marked - 1);
+    }
+
+    #[test]
+    fn a_changed_enum_is_emitted_anew_with_the_models_that_name_it() {
+        let shape = Shape::default();
+        let ir = fixtures("dialects/java", false);
+        let names = type_names(&ir, &mut Vec::new());
+        let kept = |i: usize| {
+            let mut found = Vec::new();
+            emit_piece(&ir, &names, shape, Piece::Model(i), &mut found);
+            found.is_empty()
+        };
+        let enum_of = |model: &Model| {
+            model.types().find_map(|ty| match ty.innermost() {
+                TypeExpr::Enum(name) => Some(name.clone()),
+                _ => None,
+            })
+        };
+        let named = (0..ir.models.len())
+            .filter(|i| kept(*i))
+            .find_map(|i| enum_of(&ir.models[i]))
+            .expect("a kept model names an enum");
+        let namers = (0..ir.models.len())
+            .filter(|i| {
+                kept(*i)
+                    && ir.models[*i]
+                        .types()
+                        .any(|ty| *ty.innermost() == TypeExpr::Enum(named.clone()))
+            })
+            .count();
+        let mut cache = CodeCache::default();
+        emit_and_format(&ir, shape, Some(&mut cache)).unwrap();
+        let mut marked = 0;
+        for code in cache.codes_mut() {
+            code.insert_str(0, "// kept\n");
+            marked += 1;
+        }
+        let mut changed = ir.clone();
+        let declared = changed.enums.iter_mut().find(|e| e.name == named).unwrap();
+        declared.members.pop();
+        let (expected, _) = emit_and_format(&changed, shape, None).unwrap();
+        let (served, _) = emit_and_format(&changed, shape, Some(&mut cache)).unwrap();
+        assert_eq!(served.replace("// kept\n", ""), expected);
+        assert_eq!(served.matches("// kept\n").count(), marked - 1 - namers);
     }
 }

@@ -16,15 +16,27 @@ pub struct TypeNames {
     pub generated: HashSet<String>,
 }
 
+/// The std prelude items the generated code names.
+const PRELUDE: [&str; 6] = ["Option", "String", "Vec", "Box", "Result", "From"];
+
 impl TypeNames {
     /// A std prelude item: `Option` unless a generated type is called that.
     pub fn prelude(&self, name: &str, full: TokenStream) -> TokenStream {
+        debug_assert!(PRELUDE.contains(&name), "`{name}` is in PRELUDE");
         if self.generated.contains(name) {
             full
         } else {
             let ident = Ident::new(name, proc_macro2::Span::call_site());
             quote!(#ident)
         }
+    }
+
+    /// The std prelude items that a generated type takes the name of.
+    pub fn shadowed(&self) -> Vec<&'static str> {
+        PRELUDE
+            .into_iter()
+            .filter(|name| self.generated.contains(*name))
+            .collect()
     }
 
     /// `Option`, or its full path.

@@ -310,7 +310,7 @@ fn read(pages: Vec<Page>) -> (Ir, Vec<Diagnostic>) {
 
 /// The formatted code of `ir`, checked to parse as a Rust file.
 fn code(ir: &Ir) -> Result<String, (&'static str, String)> {
-    let (code, _) = crate::emit::emit_and_format(ir, Default::default())
+    let (code, _) = crate::emit::emit_and_format(ir, Default::default(), None)
         .map_err(|e| ("emitted tokens parse", e.to_string()))?;
     syn::parse_file(&code).map_err(|e| ("formatted code parses", e.to_string()))?;
     Ok(code)

@@ -152,6 +152,7 @@ pub struct Settings {
     required: Option<Required>,
     roots: Option<Vec<String>>,
     overrides: Vec<PathOverride>,
+    cache_file: Option<PathBuf>,
 }
 
 impl Settings {
@@ -214,6 +215,21 @@ impl Settings {
     pub fn path_override(mut self, entry: PathOverride) -> Self {
         self.overrides.push(entry);
         self
+    }
+
+    /// Keeps the formatted code of every model and enum in this file
+    /// between runs of [`crate::generate`], so that a run after a change of
+    /// the docs emits and formats only what changed (the output is the same
+    /// byte for byte). A missing or unreadable file is a cold run; the file
+    /// is written anew after every successful run.
+    pub fn cache_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.cache_file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// The cache file given, if any.
+    pub fn given_cache_file(&self) -> Option<&Path> {
+        self.cache_file.as_deref()
     }
 
     /// The inputs, in the order given.
