@@ -27,6 +27,7 @@
 
 mod builder;
 pub mod diagnostics;
+pub mod diff;
 mod emit;
 #[cfg(test)]
 mod fuzz;
@@ -43,7 +44,7 @@ pub use builder::{BuildError, Builder};
 pub use output::write_if_changed;
 pub use pages::InputError;
 pub use pipeline::{
-    CacheError, Failure, Generated, InternalError, Loaded, Report, check, generate,
+    CacheError, Compared, Failure, Generated, InternalError, Loaded, Report, check, diff, generate,
     generate_from_ir, read_ir,
 };
 pub use read::FolderDialect;

@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{self, Code, Diagnostic, Severity};
+use crate::diff::Diff;
 use crate::ir::{Dialect, Ir};
 use crate::pages::{self, InputError, Inputs, Page};
 use crate::read::{FolderDialect, PageRead};
@@ -263,6 +264,21 @@ pub fn generate_from_ir(ir: Ir) -> Result<Generated, Failure> {
 /// reading them found, errors included: a run reports every problem, not the
 /// first. Roots are looked up only in docs without errors.
 fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
+    let (ir, mut report, roots) = load_whole(settings)?;
+    if roots.is_empty() || report.has_errors() {
+        return Ok((ir, report));
+    }
+    let (ir, size) = match resolve::closure(ir, &roots) {
+        Ok(closure) => closure,
+        Err(unknown) => return Err(Failure::Roots(unknown, Box::new(report))),
+    };
+    report.closure = Some(size);
+    Ok((ir, report))
+}
+
+/// The whole IR of the inputs, what reading them found, and the roots the
+/// settings name (not applied).
+fn load_whole(settings: &Settings) -> Result<(Ir, Report, Vec<String>), Failure> {
     let resolved = settings.resolved().map_err(Failure::Settings)?;
     let inputs = pages::inputs(settings.inputs()).map_err(Failure::Input)?;
     let mut found = Vec::new();
@@ -289,15 +305,43 @@ fn load(settings: &Settings) -> Result<(Ir, Report), Failure> {
         closure: None,
     };
     report.extend(found);
-    if resolved.roots.is_empty() || report.has_errors() {
-        return Ok((ir, report));
+    Ok((ir, report, resolved.roots))
+}
+
+/// Two versions of the docs compared: what changed, and what reading each found.
+#[derive(Debug)]
+pub struct Compared {
+    /// The changes from the old docs to the new, with what they break.
+    pub diff: Diff,
+    /// What reading the old docs found.
+    pub old: Report,
+    /// What reading the new docs found.
+    pub new: Report,
+}
+
+/// Reads two versions of the docs (each with its own settings: inputs,
+/// configuration file, wire case…) and compares their IRs after resolve:
+/// what `docmodel diff` runs. With roots (in the new settings), only the
+/// changes to what the roots reach in either version are kept; a root
+/// neither version has is an error. The wire rules of the new settings
+/// (unknown fields, required) classify the changes.
+pub fn diff(old: &Settings, new: &Settings) -> Result<Compared, Failure> {
+    let (old_ir, old_report, _) = load_whole(old)?;
+    let old_report = without_errors(old_report)?;
+    let (new_ir, new_report, roots) = load_whole(new)?;
+    let new_report = without_errors(new_report)?;
+    let mut diff = crate::diff::compare(&old_ir, &new_ir, new_report.shape);
+    if !roots.is_empty() {
+        match resolve::reached_in_either(&old_ir, &new_ir, &roots) {
+            Ok(reached) => diff.retain_types(&reached),
+            Err(unknown) => return Err(Failure::Roots(unknown, Box::new(new_report))),
+        }
     }
-    let (ir, size) = match resolve::closure(ir, &resolved.roots) {
-        Ok(closure) => closure,
-        Err(unknown) => return Err(Failure::Roots(unknown, Box::new(report))),
-    };
-    report.closure = Some(size);
-    Ok((ir, report))
+    Ok(Compared {
+        diff,
+        old: old_report,
+        new: new_report,
+    })
 }
 
 /// Reads pages already in memory, in any order (the IR does not depend on

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 use docmodel_codegen::diagnostics::Severity;
 use docmodel_codegen::ir::{Ir, WireNameRule};
 use docmodel_codegen::{
-    Failure, FolderDialect, Generated, Loaded, Report, Required, Settings, UnknownFields, WireCase,
+    Compared, Failure, FolderDialect, Generated, Loaded, Report, Required, Settings, UnknownFields,
+    WireCase,
 };
 use indicatif::ProgressBar;
 
@@ -64,6 +65,27 @@ enum Command {
         #[arg(long = "roots")]
         show_roots: bool,
     },
+    /// Compare two versions of the docs: what changed in each model, and
+    /// what it breaks for code using the generated types and for JSON.
+    Diff {
+        /// The old docs: a page, a folder or an IR file.
+        old: PathBuf,
+        /// The new docs: a page, a folder or an IR file.
+        new: PathBuf,
+        #[command(flatten)]
+        options: Options,
+        /// Settings file for the old docs; default: `--config`, else the
+        /// `docmodel.yaml` found beside the old docs.
+        #[arg(long, value_name = "FILE")]
+        old_config: Option<PathBuf>,
+        /// human (rustc-style) or json (stable keys: see the README).
+        #[arg(long, value_name = "FORMAT", default_value = "human")]
+        format: DiffFormat,
+        /// Exit 1 when a change of this class exists: breaking (the Rust
+        /// API), wire (JSON the old types read) or any.
+        #[arg(long, value_name = "CLASS")]
+        fail_on: Option<FailOn>,
+    },
     /// Print the intermediate representation of the pages as YAML.
     Ir {
         #[command(flatten)]
@@ -74,12 +96,39 @@ enum Command {
     },
 }
 
+/// How `docmodel diff` prints.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    /// rustc-style lines, a count by kind and the version bump.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Which changes make `docmodel diff` exit 1.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    /// A change that breaks the Rust API (a major version).
+    Breaking,
+    /// A change that breaks JSON the old types read.
+    Wire,
+    /// Any change.
+    Any,
+}
+
 /// The pages to read, and how much to say about them.
 #[derive(clap::Args)]
 struct Input {
     /// Page files, folders searched recursively for `*.md`, or one IR file (`*.yaml`).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    options: Options,
+}
+
+/// How to read the pages, and how much to say about them.
+#[derive(clap::Args)]
+struct Options {
     /// Also show notes (such as each skipped non-model page).
     #[arg(short, long, conflicts_with = "quiet")]
     verbose: bool,
@@ -113,8 +162,14 @@ struct Input {
 impl Input {
     /// The settings these flags say: the same value the builder and the macro build.
     fn settings(&self) -> Settings {
-        let mut settings = self
-            .paths
+        self.options.settings(&self.paths)
+    }
+}
+
+impl Options {
+    /// The settings these flags say for `paths`.
+    fn settings(&self, paths: &[PathBuf]) -> Settings {
+        let mut settings = paths
             .iter()
             .fold(Settings::new(), |settings, path| settings.input(path));
         if let Some(file) = &self.config {
@@ -174,6 +229,31 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }),
+        Command::Diff {
+            old,
+            new,
+            options,
+            old_config,
+            format,
+            fail_on,
+        } => compared(&old, &new, &options, old_config.as_deref()).map(|compared| {
+            let diff = &compared.diff;
+            match format {
+                DiffFormat::Human => print!("{}", diff.render()),
+                DiffFormat::Json => print!("{}", diff.to_json()),
+            }
+            let failing = match fail_on {
+                None => false,
+                Some(FailOn::Breaking) => diff.changes.iter().any(|c| c.breaks_rust()),
+                Some(FailOn::Wire) => diff.changes.iter().any(|c| c.breaks_wire()),
+                Some(FailOn::Any) => !diff.changes.is_empty(),
+            };
+            if failing {
+                ExitCode::from(EXIT_FAILED)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
         Command::Ir { input, output } => loaded(&input).and_then(|loaded| {
             let yaml = loaded
                 .ir
@@ -227,6 +307,30 @@ fn loaded(input: &Input) -> Result<Loaded, ExitCode> {
     )
 }
 
+/// Reads both versions of the docs and compares them, reporting what
+/// reading each found; `Err` on errors. The old docs take `old_config`,
+/// else the options' configuration.
+fn compared(
+    old: &Path,
+    new: &Path,
+    options: &Options,
+    old_config: Option<&Path>,
+) -> Result<Compared, ExitCode> {
+    let new_settings = options.settings(&[new.to_path_buf()]);
+    let old_settings = options.settings(&[old.to_path_buf()]);
+    let old_settings = match old_config {
+        Some(file) => old_settings.config_file(file),
+        None => old_settings,
+    };
+    let progress = progress(options, "reading both versions and comparing them");
+    let outcome = docmodel_codegen::diff(&old_settings, &new_settings);
+    progress.finish_and_clear();
+    let compared = outcome.map_err(|failure| failed(failure, options))?;
+    report(&compared.old, None, options);
+    report(&compared.new, None, options);
+    Ok(compared)
+}
+
 /// What a library call that succeeded has to report.
 trait Outcome {
     /// Its diagnostics and the IR it read.
@@ -254,20 +358,21 @@ fn run<T: Outcome>(
     doing: &'static str,
     call: fn(&Settings) -> Result<T, Failure>,
 ) -> Result<T, ExitCode> {
-    let progress = progress(input, doing);
+    let options = &input.options;
+    let progress = progress(options, doing);
     let outcome = call(&settings);
     progress.finish_and_clear();
-    let outcome = outcome.map_err(|failure| failed(failure, input))?;
+    let outcome = outcome.map_err(|failure| failed(failure, options))?;
     let (report_of_run, ir) = outcome.report_and_ir();
-    report(report_of_run, Some(ir), input);
+    report(report_of_run, Some(ir), options);
     Ok(outcome)
 }
 
 /// Reports a failed run and gives its exit code.
-fn failed(failure: Failure, input: &Input) -> ExitCode {
+fn failed(failure: Failure, options: &Options) -> ExitCode {
     match failure {
         Failure::Docs(report_of_run) => {
-            report(&report_of_run, None, input);
+            report(&report_of_run, None, options);
             ExitCode::from(EXIT_FAILED)
         }
         Failure::Internal(error) => fail(EXIT_INTERNAL, error.to_string()),
@@ -305,8 +410,8 @@ fn closure_size(report: &Report, ir: &Ir) -> String {
 }
 
 /// A spinner on a terminal, nothing otherwise (or with `--quiet`).
-fn progress(input: &Input, message: &'static str) -> ProgressBar {
-    if input.quiet || !std::io::stderr().is_terminal() {
+fn progress(options: &Options, message: &'static str) -> ProgressBar {
+    if options.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let spinner = ProgressBar::new_spinner().with_message(message);
@@ -339,19 +444,19 @@ fn folder_dialects(folders: &[FolderDialect]) -> String {
 
 /// Prints the diagnostics and a one-line summary (with the IR's counts when
 /// there is an IR).
-fn report(report: &Report, ir: Option<&Ir>, input: &Input) {
-    let shown = match (input.quiet, input.verbose) {
+fn report(report: &Report, ir: Option<&Ir>, options: &Options) {
+    let shown = match (options.quiet, options.verbose) {
         (true, _) => Severity::Error,
         (_, true) => Severity::Note,
         _ => Severity::Warning,
     };
     let color = std::io::stderr().is_terminal();
     eprint!("{}", report.render(shown, color));
-    if input.quiet {
+    if options.quiet {
         return;
     }
     let notes = report.count(Severity::Note);
-    let hidden = if input.verbose || notes == 0 {
+    let hidden = if options.verbose || notes == 0 {
         ""
     } else {
         " (-v shows the notes)"

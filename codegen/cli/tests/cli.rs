@@ -459,3 +459,46 @@ fn generate_through_a_cache_writes_the_same_code_and_repeats_its_warnings() {
         stderr(&unwritable)
     );
 }
+
+#[test]
+fn diff_prints_the_changes_and_fails_on_the_class_asked() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/diff");
+    let (old, new) = (fixtures.join("old.yaml"), fixtures.join("new.yaml"));
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let human = docmodel(&["diff", old, new], dir.path());
+    assert_eq!(human.status.code(), Some(0), "{}", stderr(&human));
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("breaking[model_removed]: model `Gone` was removed\n  --> v1/Gone.md:1\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("the generated crate needs a major version\n"),
+        "{text}"
+    );
+
+    let json = docmodel(&["diff", old, new, "--format", "json", "-q"], dir.path());
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(parsed["semver"], "major");
+    assert!(stderr(&json).is_empty(), "{}", stderr(&json));
+
+    for (class, code) in [("breaking", 1), ("wire", 1), ("any", 1)] {
+        let failing = docmodel(&["diff", old, new, "--fail-on", class, "-q"], dir.path());
+        assert_eq!(failing.status.code(), Some(code), "--fail-on {class}");
+    }
+    for class in ["breaking", "wire", "any"] {
+        let same = docmodel(&["diff", new, new, "--fail-on", class, "-q"], dir.path());
+        assert_eq!(same.status.code(), Some(0), "no change, --fail-on {class}");
+        assert_eq!(String::from_utf8_lossy(&same.stdout), "no changes\n");
+    }
+    // `ToAny` alone breaks the Rust API, not the wire.
+    let root = ["--root", "ToAny", "-q"];
+    let api_only = |class: &str| {
+        let args = [&["diff", old, new, "--fail-on", class][..], &root[..]].concat();
+        docmodel(&args, dir.path()).status.code()
+    };
+    assert_eq!((api_only("breaking"), api_only("wire")), (Some(1), Some(0)));
+    let missing = docmodel(&["diff", old, "no-such-folder"], dir.path());
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+}

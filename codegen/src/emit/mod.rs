@@ -99,6 +99,17 @@ fn emit_piece(
     }
 }
 
+/// The Rust field of each property of `model`, in order, as its struct
+/// names them (without `r#`).
+pub(crate) fn field_names(model: &Model) -> Vec<String> {
+    let mut scope = Scope::default();
+    model
+        .properties
+        .iter()
+        .map(|property| scope.field(&property.wire_name).text)
+        .collect()
+}
+
 /// An opaque model: any JSON value under the model's name.
 fn opaque(model: &Model, ident: &Ident) -> TokenStream {
     let doc = docs::model_attributes(

@@ -14,7 +14,7 @@ use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::ir::{Enum, Ir, Model, Property, SourceRef, TypeExpr};
 use crate::read::{self, Declared, PageEnum, PageModel, PageProperty};
 
-pub use roots::{ClosureSize, UnknownRoots, closure};
+pub use roots::{ClosureSize, UnknownRoots, closure, reached_in_either};
 
 /// Builds the IR of the given pages; merge conflicts and unusable defaults
 /// become warnings.

@@ -93,6 +93,32 @@ pub fn closure(mut ir: Ir, roots: &[String]) -> Result<(Ir, ClosureSize), Unknow
     Ok((ir, size))
 }
 
+/// The names of the models and enums that `roots` reach in `old` or in
+/// `new` (a root may be in one version only); an error for roots that
+/// neither has, with the nearest names of `new`.
+pub fn reached_in_either(
+    old: &Ir,
+    new: &Ir,
+    roots: &[String],
+) -> Result<BTreeSet<String>, UnknownRoots> {
+    let known = |ir: &Ir, root: &str| ir.model(root).is_some() || ir.enumeration(root).is_some();
+    let unknown: Vec<(String, Vec<String>)> = roots
+        .iter()
+        .filter(|root| !known(old, root) && !known(new, root))
+        .map(|root| (root.clone(), nearest(new, root)))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(UnknownRoots { unknown });
+    }
+    let mut names = BTreeSet::new();
+    for ir in [old, new] {
+        let (models, enums) = reached(ir, roots);
+        names.extend(models);
+        names.extend(enums);
+    }
+    Ok(names)
+}
+
 /// The names of the models and enums `roots` reach.
 fn reached(ir: &Ir, roots: &[String]) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut models = BTreeSet::new();
