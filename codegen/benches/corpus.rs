@@ -4,12 +4,13 @@
 //! parse), and IR → code. Formatting's share is files → code less files →
 //! checked tokens. Then regenerating through the code cache: after the docs
 //! folder went from `dotnet-269` to `dotnet-270` in place, and with nothing
-//! changed. Run with `cargo bench -p docmodel-codegen --bench corpus`.
+//! changed. And `docmodel diff` of `dotnet-269` and `dotnet-270` (two
+//! reads and resolves, and the comparison). Run with `cargo bench -p docmodel-codegen --bench corpus`.
 
 use std::path::{Path, PathBuf};
 
 use divan::Bencher;
-use docmodel_codegen::{Settings, check, generate, generate_from_ir, read_ir};
+use docmodel_codegen::{Settings, check, diff, generate, generate_from_ir, read_ir};
 
 fn main() {
     if corpus().is_none() {
@@ -100,4 +101,12 @@ fn regenerate_unchanged(bencher: Bencher) {
     let settings = settings().cache_file(dir.path().join("cache.json"));
     generate(&settings).unwrap();
     bencher.bench(|| generate(&settings).unwrap().code.len());
+}
+
+/// `dotnet-269` → `dotnet-270` compared: what `docmodel diff` does.
+#[divan::bench(sample_count = 10)]
+fn diff_of_two_releases(bencher: Bencher) {
+    let old = Settings::new().input(release("dotnet-269"));
+    let new = settings();
+    bencher.bench(|| diff(&old, &new).unwrap().diff.changes.len());
 }
