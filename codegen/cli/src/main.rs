@@ -27,7 +27,7 @@ const EXIT_INTERNAL: u8 = 3;
     name = "docmodel",
     version,
     about,
-    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/ --derived   # list wire names a rule derived\n  docmodel generate docs/ --config docmodel.yaml -o src/models.rs\n  docmodel ir specs/ -o ir.yaml\n  docmodel generate ir.yaml -o src/models.rs   # from an IR, edited or made by another tool"
+    after_help = "Examples:\n  docmodel generate specs/ -o src/models.rs\n  docmodel generate specs/ -o src/models.rs --check   # in CI: fail if out of date\n  docmodel check specs/ --derived   # list wire names a rule derived\n  docmodel generate docs/ --config docmodel.yaml -o src/models.rs\n  docmodel ir specs/ -o ir.yaml\n  docmodel diff old-specs/ specs/ --fail-on breaking   # what changed, and what it breaks\n  docmodel generate ir.yaml -o src/models.rs   # from an IR, edited or made by another tool"
 )]
 struct Cli {
     #[command(subcommand)]
