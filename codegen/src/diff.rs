@@ -212,12 +212,18 @@ pub(crate) fn compare(old: &Ir, new: &Ir, shape: Shape) -> Diff {
     let models = paired(&old.models, &new.models, |m| &m.name);
     for (name, (before, after)) in models {
         match (before, after) {
-            (Some(before), Some(after)) => {
-                ModelPair::new(before, after, old, new, shape).compare(&mut changes)
+            (Some(before), Some(after)) => ModelPair {
+                before,
+                after,
+                old,
+                new,
+                shape,
             }
-            (None, Some(after)) => changes.push(model_change(after, ChangeKind::ModelAdded, false)),
-            (Some(before), None) => {
-                changes.push(model_change(before, ChangeKind::ModelRemoved, true))
+            .compare(&mut changes),
+            (Some(model), None) | (None, Some(model)) => {
+                let source = SourceRef::first_line_of(&model.sources);
+                let removed = before.is_some();
+                changes.push(one_sided(name, source, removed, MODEL_KINDS));
             }
             (None, None) => unreachable!("`{name}` is on one side at least"),
         }
@@ -261,16 +267,25 @@ fn paired<'a, T>(
     pairs
 }
 
-/// A change of a whole model or enum: its source on the side it exists.
-fn whole(
+/// The kinds of a model that one side lacks: (added, removed).
+const MODEL_KINDS: (ChangeKind, ChangeKind) = (ChangeKind::ModelAdded, ChangeKind::ModelRemoved);
+/// The kinds of an enum that one side lacks: (added, removed).
+const ENUM_KINDS: (ChangeKind, ChangeKind) = (ChangeKind::EnumAdded, ChangeKind::EnumRemoved);
+
+/// A model or enum that only one side has (the old one when `removed`):
+/// added, it is additive; removed, it breaks code that names it and the
+/// JSON it read.
+fn one_sided(
     name: &str,
-    kind: ChangeKind,
     source: SourceRef,
     removed: bool,
-    rust: RustImpact,
-    wire: WireImpact,
+    (added, gone): (ChangeKind, ChangeKind),
 ) -> Change {
     let source = Some(source.to_string());
+    let (kind, rust, wire) = match removed {
+        true => (gone, RustImpact::Breaking, WireImpact::Breaking),
+        false => (added, RustImpact::Additive, WireImpact::Safe),
+    };
     Change {
         model: name.to_string(),
         property: None,
@@ -284,59 +299,16 @@ fn whole(
     }
 }
 
-/// A model added (`removed` false) or removed.
-fn model_change(model: &Model, kind: ChangeKind, removed: bool) -> Change {
-    let source = SourceRef::first_line_of(&model.sources);
-    match removed {
-        true => whole(
-            &model.name,
-            kind,
-            source,
-            true,
-            RustImpact::Breaking,
-            WireImpact::Breaking,
-        ),
-        false => whole(
-            &model.name,
-            kind,
-            source,
-            false,
-            RustImpact::Additive,
-            WireImpact::Safe,
-        ),
-    }
-}
-
 /// The changes of one enum: added, removed, or its values (those of an
 /// enum a model's page declares are told as changes to the property of that
 /// model that takes it, as release notes tell them).
 fn compare_enums(before: Option<&Enum>, after: Option<&Enum>, new: &Ir, changes: &mut Vec<Change>) {
     let (before, after) = match (before, after) {
         (Some(before), Some(after)) => (before, after),
-        (None, Some(after)) => {
-            let (rust, wire) = (RustImpact::Additive, WireImpact::Safe);
-            let kind = ChangeKind::EnumAdded;
-            changes.push(whole(
-                &after.name,
-                kind,
-                after.source.clone(),
-                false,
-                rust,
-                wire,
-            ));
-            return;
-        }
-        (Some(before), None) => {
-            let (rust, wire) = (RustImpact::Breaking, WireImpact::Breaking);
-            let kind = ChangeKind::EnumRemoved;
-            changes.push(whole(
-                &before.name,
-                kind,
-                before.source.clone(),
-                true,
-                rust,
-                wire,
-            ));
+        (Some(declared), None) | (None, Some(declared)) => {
+            let removed = before.is_some();
+            let source = declared.source.clone();
+            changes.push(one_sided(&declared.name, source, removed, ENUM_KINDS));
             return;
         }
         (None, None) => return,
@@ -407,17 +379,7 @@ fn model_shape(model: &Model) -> &'static str {
     }
 }
 
-impl<'a> ModelPair<'a> {
-    fn new(before: &'a Model, after: &'a Model, old: &'a Ir, new: &'a Ir, shape: Shape) -> Self {
-        ModelPair {
-            before,
-            after,
-            old,
-            new,
-            shape,
-        }
-    }
-
+impl ModelPair<'_> {
     /// A change of this model as a whole, with its old and new text.
     fn change(
         &self,
@@ -456,25 +418,32 @@ impl<'a> ModelPair<'a> {
             ));
         }
         self.compare_members(changes);
-        if self.before.additional_properties != self.after.additional_properties {
-            let text = |ty: &Option<TypeExpr>| ty.as_ref().map(ToString::to_string);
-            let wire = match (
-                &self.before.additional_properties,
-                &self.after.additional_properties,
-            ) {
-                (Some(before), Some(after)) if self.accepts(after, before) => WireImpact::Safe,
-                (None, Some(_)) => WireImpact::Safe,
-                _ => WireImpact::Breaking,
-            };
-            changes.push(self.change(
-                ChangeKind::AdditionalPropertiesChanged,
-                text(&self.before.additional_properties),
-                text(&self.after.additional_properties),
-                RustImpact::Breaking,
-                wire,
-            ));
-        }
+        self.compare_additional(changes);
         self.compare_properties(changes);
+    }
+
+    /// The type of the values under unlisted names.
+    fn compare_additional(&self, changes: &mut Vec<Change>) {
+        let (before, after) = (
+            &self.before.additional_properties,
+            &self.after.additional_properties,
+        );
+        if before == after {
+            return;
+        }
+        let wire = match (before, after) {
+            (Some(before), Some(after)) if self.accepts(after, before) => WireImpact::Safe,
+            (None, Some(_)) => WireImpact::Safe,
+            _ => WireImpact::Breaking,
+        };
+        let text = |ty: &Option<TypeExpr>| ty.as_ref().map(ToString::to_string);
+        changes.push(self.change(
+            ChangeKind::AdditionalPropertiesChanged,
+            text(before),
+            text(after),
+            RustImpact::Breaking,
+            wire,
+        ));
     }
 
     /// Union members added and removed.
