@@ -326,8 +326,8 @@ fn compared(
     let outcome = docmodel_codegen::diff(&old_settings, &new_settings);
     progress.finish_and_clear();
     let compared = outcome.map_err(|failure| failed(failure, options))?;
-    report(&compared.old, None, options);
-    report(&compared.new, None, options);
+    report(&compared.old, None, options, "old docs: ");
+    report(&compared.new, None, options, "new docs: ");
     Ok(compared)
 }
 
@@ -364,7 +364,7 @@ fn run<T: Outcome>(
     progress.finish_and_clear();
     let outcome = outcome.map_err(|failure| failed(failure, options))?;
     let (report_of_run, ir) = outcome.report_and_ir();
-    report(report_of_run, Some(ir), options);
+    report(report_of_run, Some(ir), options, "");
     Ok(outcome)
 }
 
@@ -372,7 +372,7 @@ fn run<T: Outcome>(
 fn failed(failure: Failure, options: &Options) -> ExitCode {
     match failure {
         Failure::Docs(report_of_run) => {
-            report(&report_of_run, None, options);
+            report(&report_of_run, None, options, "");
             ExitCode::from(EXIT_FAILED)
         }
         Failure::Internal(error) => fail(EXIT_INTERNAL, error.to_string()),
@@ -443,8 +443,8 @@ fn folder_dialects(folders: &[FolderDialect]) -> String {
 }
 
 /// Prints the diagnostics and a one-line summary (with the IR's counts when
-/// there is an IR).
-fn report(report: &Report, ir: Option<&Ir>, options: &Options) {
+/// there is an IR), the summary begun with `whose` (which docs, in a diff).
+fn report(report: &Report, ir: Option<&Ir>, options: &Options, whose: &str) {
     let shown = match (options.quiet, options.verbose) {
         (true, _) => Severity::Error,
         (_, true) => Severity::Note,
@@ -465,7 +465,7 @@ fn report(report: &Report, ir: Option<&Ir>, options: &Options) {
         format!(": {} models, {} enums", ir.models.len(), ir.enums.len())
     });
     eprintln!(
-        "{} page(s) read{contents}; {} errors, {} warnings, {notes} notes{hidden}",
+        "{whose}{} page(s) read{contents}; {} errors, {} warnings, {notes} notes{hidden}",
         report.files_read().len(),
         report.count(Severity::Error),
         report.count(Severity::Warning),
