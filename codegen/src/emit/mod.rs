@@ -150,47 +150,45 @@ pub(crate) fn emit_and_format(
     };
     let mut old = cache.as_deref_mut().map(std::mem::take).unwrap_or_default();
     let mut kept = CodeCache::default();
-    let mut texts: Vec<Text> = keys
+    // A piece's text: from the cache now, or `None` until it is emitted.
+    let mut texts: Vec<Option<Text>> = keys
         .iter()
-        .map(
-            |key| match key.as_ref().and_then(|key| Some((key, old.take(key)?))) {
-                Some((key, code)) => {
-                    kept.insert(key.clone(), code);
-                    Text::Kept(key.clone())
-                }
-                None => Text::Missed,
-            },
-        )
+        .map(|key| {
+            let key = key.as_ref()?;
+            kept.insert(key.clone(), old.take(key)?);
+            Some(Text::Kept(key.clone()))
+        })
         .collect();
     drop(old);
     let misses: Vec<Piece> = pieces
         .iter()
         .zip(&texts)
-        .filter(|(_, text)| matches!(text, Text::Missed))
+        .filter(|(_, text)| text.is_none())
         .map(|(piece, _)| *piece)
         .collect();
-    let mut emitted = emit_in_runs(ir, shape, &misses, PIECES_AT_A_TIME, format_items)?.into_iter();
-    for (text, key) in texts.iter_mut().zip(&keys) {
-        if !matches!(text, Text::Missed) {
-            continue;
-        }
-        let (code, found) = emitted.next().expect("an output per missed piece");
-        *text = match key {
+    let emitted = emit_in_runs(ir, shape, &misses, PIECES_AT_A_TIME, format_items)?;
+    let missed = texts
+        .iter_mut()
+        .zip(&keys)
+        .filter(|(text, _)| text.is_none());
+    for ((text, key), (code, found)) in missed.zip(emitted) {
+        *text = Some(match key {
             Some(key) if found.is_empty() => {
                 kept.insert(key.clone(), code);
                 Text::Kept(key.clone())
             }
             _ => Text::Own(code),
-        };
+        });
         diagnostics.extend(found);
     }
     let code: Vec<&str> = texts
         .iter()
-        .map(|text| match text {
-            Text::Kept(key) => kept.get(key).expect("kept pieces are in the cache"),
-            Text::Own(code) => code.as_str(),
-            Text::Missed => unreachable!("every missed piece was emitted"),
-        })
+        .map(
+            |text| match text.as_ref().expect("every missed piece was emitted") {
+                Text::Kept(key) => kept.get(key).expect("kept pieces are in the cache"),
+                Text::Own(code) => code.as_str(),
+            },
+        )
         .collect();
     let code = with_header(&code);
     if let Some(cache) = cache {
@@ -205,8 +203,6 @@ enum Text {
     Kept(Key),
     /// Here: not to be cached (no key, or emitting it found something).
     Own(String),
-    /// Not emitted yet.
-    Missed,
 }
 
 /// What [`emit_and_format`] finds, without formatting the code: the
